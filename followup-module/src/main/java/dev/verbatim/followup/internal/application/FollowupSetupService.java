@@ -1,0 +1,97 @@
+package dev.verbatim.followup.internal.application;
+
+import dev.verbatim.followup.internal.domain.FollowupSettings;
+import dev.verbatim.followup.internal.domain.SurveyRouting;
+import dev.verbatim.followup.internal.domain.Team;
+import dev.verbatim.platform.api.FieldError;
+import dev.verbatim.platform.api.Ids;
+import dev.verbatim.platform.api.InvalidInputException;
+import dev.verbatim.platform.api.ResourceNotFoundException;
+import dev.verbatim.platform.api.Roles;
+import dev.verbatim.platform.api.StaffDirectory;
+import dev.verbatim.platform.api.StaffUser;
+import dev.verbatim.survey.api.SurveyDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Who can own comments: teams, each survey's default team, and the global fallback owner. */
+@ApplicationScoped
+public class FollowupSetupService {
+  @PersistenceContext(unitName = "verbatim")
+  EntityManager em;
+
+  @Inject StaffDirectory staff;
+  @Inject SurveyDirectory surveys;
+  @Inject Clock clock;
+
+  @Transactional
+  public Team createTeam(String name, List<String> memberUsernames) {
+    List<FieldError> errors = new ArrayList<>();
+    if (name == null || name.isBlank() || name.strip().length() > 100) {
+      errors.add(new FieldError("name", "must be 1 to 100 characters"));
+    } else if (!em.createQuery("SELECT t FROM Team t WHERE t.name = :n", Team.class).setParameter("n", name.strip()).getResultList().isEmpty()) {
+      errors.add(new FieldError("name", "is already used by another team"));
+    }
+    Set<String> memberIds = new LinkedHashSet<>();
+    List<String> usernames = memberUsernames == null ? List.of() : memberUsernames;
+    if (usernames.isEmpty()) {
+      errors.add(new FieldError("members", "must name at least one owner"));
+    }
+    for (int i = 0; i < usernames.size(); i++) {
+      Optional<StaffUser> user = staff.findByUsername(usernames.get(i)).filter(u -> u.active() && u.hasRole(Roles.OWNER));
+      if (user.isEmpty()) {
+        errors.add(new FieldError("members[" + i + "]", "'" + usernames.get(i) + "' is not an active user with the owner role"));
+      } else {
+        memberIds.add(user.get().id());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    Team team = new Team(Ids.newId(), name.strip(), memberIds, clock.millis());
+    em.persist(team);
+    return team;
+  }
+
+  public List<Team> teams() {
+    return em.createQuery("SELECT t FROM Team t ORDER BY t.name", Team.class).getResultList();
+  }
+
+  @Transactional
+  public void setDefaultTeam(String surveyId, String teamId) {
+    if (surveys.survey(surveyId).isEmpty()) {
+      throw new ResourceNotFoundException("There is no survey with id " + surveyId + ".");
+    }
+    if (teamId != null && em.find(Team.class, teamId) == null) {
+      throw new InvalidInputException("defaultTeamId", "there is no team with this id");
+    }
+    SurveyRouting routing = em.find(SurveyRouting.class, surveyId);
+    if (routing == null) {
+      em.persist(new SurveyRouting(surveyId, teamId));
+    } else {
+      routing.defaultTeam(teamId);
+    }
+  }
+
+  @Transactional
+  public StaffUser setFallbackOwner(String username) {
+    StaffUser owner = staff.findByUsername(username == null ? "" : username)
+        .filter(u -> u.active() && u.hasRole(Roles.OWNER))
+        .orElseThrow(() -> new InvalidInputException("fallbackOwner", "must be the username of an active user with the owner role"));
+    em.find(FollowupSettings.class, FollowupSettings.GLOBAL).fallbackOwner(owner.id());
+    return owner;
+  }
+
+  public Optional<StaffUser> fallbackOwner() {
+    return Optional.ofNullable(em.find(FollowupSettings.class, FollowupSettings.GLOBAL).fallbackOwnerId()).flatMap(staff::findById);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.verbatim.followup.internal.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An entry in a case's conversation: OUT is a reply mailed to the customer. */
+@Entity
+@Table(name = "fup_case_message")
+public class CaseMessage {
+  public static final String OUT = "OUT";
+
+  @Id private String id;
+
+  @Column(name = "case_id")
+  private String caseId;
+
+  private String direction;
+
+  @Column(name = "author_id")
+  private String authorId;
+
+  private String body;
+
+  @Column(name = "message_id")
+  private String messageId;
+
+  @Column(name = "created_at")
+  private long createdAt;
+
+  protected CaseMessage() {}
+
+  public CaseMessage(String id, String caseId, String direction, String authorId, String body, String messageId, long now) {
+    this.id = id;
+    this.caseId = caseId;
+    this.direction = direction;
+    this.authorId = authorId;
+    this.body = body;
+    this.messageId = messageId;
+    this.createdAt = now;
+  }
+
+  public String direction() { return direction; }
+  public String authorId() { return authorId; }
+  public String body() { return body; }
+  public long createdAt() { return createdAt; }
+}

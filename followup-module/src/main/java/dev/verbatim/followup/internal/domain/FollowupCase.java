@@ -1,0 +1,136 @@
+package dev.verbatim.followup.internal.domain;
+
+import dev.verbatim.platform.api.InvalidInputException;
+import dev.verbatim.platform.api.StateConflictException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One customer comment and what was done about it. Always has an owner. */
+@Entity
+@Table(name = "fup_case")
+public class FollowupCase {
+  static final int MAX_REPLY = 10_000;
+
+  @Id private String id;
+
+  @Column(name = "response_id")
+  private String responseId;
+
+  @Column(name = "survey_id")
+  private String surveyId;
+
+  @Column(name = "contact_id")
+  private String contactId;
+
+  @Column(name = "question_key")
+  private String questionKey;
+
+  @Column(name = "comment_text")
+  private String comment;
+
+  private Integer score;
+
+  @Column(name = "owner_id")
+  private String ownerId;
+
+  @Column(name = "team_id")
+  private String teamId;
+
+  @Column(name = "routed_by")
+  private String routedBy;
+
+  @Enumerated(EnumType.STRING)
+  private CaseStatus status;
+
+  @Column(name = "root_cause")
+  private String rootCause;
+
+  private String resolution;
+
+  @Column(name = "created_at")
+  private long createdAt;
+
+  @Column(name = "first_reply_at")
+  private Long firstReplyAt;
+
+  @Column(name = "closed_at")
+  private Long closedAt;
+
+  protected FollowupCase() {}
+
+  public FollowupCase(
+      String id, String responseId, String surveyId, String contactId, String questionKey, String comment, Integer score,
+      Assignment assignment, long now) {
+    this.id = id;
+    this.responseId = responseId;
+    this.surveyId = surveyId;
+    this.contactId = contactId;
+    this.questionKey = questionKey;
+    this.comment = comment;
+    this.score = score;
+    this.ownerId = assignment.ownerId();
+    this.teamId = assignment.teamId();
+    this.routedBy = assignment.rule();
+    this.status = CaseStatus.OPEN;
+    this.createdAt = now;
+  }
+
+  /** Records a reply to the customer; the first one sets the time to first reply. */
+  public void reply(String text, long now) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidInputException("text", "Write a reply before sending.");
+    }
+    if (text.length() > MAX_REPLY) {
+      throw new InvalidInputException("text", "A reply can be at most " + MAX_REPLY + " characters.");
+    }
+    if (status == CaseStatus.CLOSED) {
+      throw new StateConflictException("This case is closed; reopen it before replying.");
+    }
+    status = CaseStatus.REPLIED;
+    if (firstReplyAt == null) {
+      firstReplyAt = now;
+    }
+  }
+
+  /** Closes the case; a root cause from the taxonomy is required so recurring problems can be counted. */
+  public void close(RootCause cause, String resolutionText, long now) {
+    if (cause == null) {
+      throw new InvalidInputException("rootCause", "Choose a root cause from the list.");
+    }
+    if (resolutionText != null && resolutionText.length() > 2000) {
+      throw new InvalidInputException("resolution", "The resolution can be at most 2000 characters.");
+    }
+    if (status == CaseStatus.CLOSED) {
+      throw new StateConflictException("This case is already closed.");
+    }
+    status = CaseStatus.CLOSED;
+    rootCause = cause.code();
+    resolution = resolutionText == null || resolutionText.isBlank() ? null : resolutionText.strip();
+    closedAt = now;
+  }
+
+  public boolean isOwnedBy(String userId) {
+    return ownerId.equals(userId);
+  }
+
+  public String id() { return id; }
+  public String responseId() { return responseId; }
+  public String surveyId() { return surveyId; }
+  public String contactId() { return contactId; }
+  public String questionKey() { return questionKey; }
+  public String comment() { return comment; }
+  public Integer score() { return score; }
+  public String ownerId() { return ownerId; }
+  public String teamId() { return teamId; }
+  public String routedBy() { return routedBy; }
+  public CaseStatus status() { return status; }
+  public String rootCause() { return rootCause; }
+  public String resolution() { return resolution; }
+  public long createdAt() { return createdAt; }
+  public Long firstReplyAt() { return firstReplyAt; }
+  public Long closedAt() { return closedAt; }
+}

@@ -1,0 +1,81 @@
+package dev.verbatim.followup.internal.web;
+
+import dev.verbatim.followup.internal.application.CaseService;
+import dev.verbatim.followup.internal.domain.CaseStatus;
+import dev.verbatim.platform.api.CurrentStaff;
+import dev.verbatim.platform.api.InvalidInputException;
+import dev.verbatim.platform.api.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Cases: owners work their own; managers and admins may open any. */
+@Path("/api/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
+public class CaseResource {
+  @Inject CaseService cases;
+  @Inject CaseViews views;
+  @Inject CurrentStaff currentStaff;
+
+  public record ReplyRequest(String text) {}
+
+  public record CloseRequest(String rootCause, String resolution) {}
+
+  public record RootCauseJson(String code, String label) {}
+
+  @GET
+  public List<CaseJson> list(
+      @QueryParam("status") String status, @QueryParam("mine") @DefaultValue("false") boolean mine,
+      @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("50") int size) {
+    return cases.list(currentStaff.get(), parseStatus(status), mine, page, Math.min(Math.max(size, 1), 200))
+        .stream().map(views::summary).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  public CaseJson get(@PathParam("id") String id) {
+    return views.full(cases.get(id, currentStaff.get()));
+  }
+
+  @POST
+  @Path("{id}/replies")
+  public CaseJson reply(@PathParam("id") String id, ReplyRequest request) {
+    return views.full(cases.reply(id, currentStaff.get(), request == null ? null : request.text()));
+  }
+
+  @POST
+  @Path("{id}/close")
+  public CaseJson close(@PathParam("id") String id, CloseRequest request) {
+    return views.full(cases.close(id, currentStaff.get(), request == null ? null : request.rootCause(),
+        request == null ? null : request.resolution()));
+  }
+
+  @GET
+  @Path("root-causes")
+  public List<RootCauseJson> rootCauses() {
+    return cases.rootCauses().stream().map(r -> new RootCauseJson(r.code(), r.label())).toList();
+  }
+
+  static CaseStatus parseStatus(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    try {
+      return CaseStatus.valueOf(status.strip().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("status", "must be one of " + List.of(CaseStatus.values()));
+    }
+  }
+
+}

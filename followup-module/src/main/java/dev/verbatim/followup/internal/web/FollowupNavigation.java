@@ -1,0 +1,19 @@
+package dev.verbatim.followup.internal.web;
+
+import dev.verbatim.platform.api.NavigationLinks;
+import dev.verbatim.platform.api.StaffUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class FollowupNavigation implements NavigationLinks {
+  @Override
+  public int order() {
+    return 20;
+  }
+
+  @Override
+  public List<Link> linksFor(StaffUser user) {
+    return List.of(new Link("Cases", "/app/cases"));
+  }
+}

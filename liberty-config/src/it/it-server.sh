@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts or stops the Liberty server the integration tests run against ("verbatimit", created by
+# liberty-maven-plugin in pre-integration-test with src/it/liberty/server.env). Run from liberty-config.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+WLP=target/liberty/wlp
+SERVER=$WLP/usr/servers/verbatimit
+case "${1:-}" in
+  start)
+    mkdir -p "$SERVER/apps" "$SERVER/configDropins/overrides"
+    cp target/verbatim.war "$SERVER/apps/verbatim.war"
+    cat > "$SERVER/configDropins/overrides/it-application.xml" <<'XML'
+<server>
+  <webApplication id="verbatim" location="verbatim.war" name="verbatim" contextRoot="/"/>
+</server>
+XML
+    rm -rf "$SERVER/logs"
+    "$WLP/bin/server" start verbatimit
+    for _ in $(seq 1 180); do
+      if grep -q "CWWKZ0001I.*verbatim" "$SERVER/logs/messages.log" 2>/dev/null; then
+        echo "verbatimit is up with the application started"; exit 0
+      fi
+      if grep -q "CWWKZ0002E\|CWWKZ0004E" "$SERVER/logs/messages.log" 2>/dev/null; then
+        echo "ERROR: the application failed to start:" >&2; grep -E "E |ERROR" "$SERVER/logs/messages.log" | tail -20 >&2; exit 1
+      fi
+      sleep 1
+    done
+    echo "ERROR: verbatimit did not start the application within 180 s" >&2
+    tail -50 "$SERVER/logs/messages.log" >&2 || true
+    exit 1
+    ;;
+  stop)
+    "$WLP/bin/server" stop verbatimit || true
+    ;;
+  *)
+    echo "usage: $0 start|stop" >&2; exit 2
+    ;;
+esac

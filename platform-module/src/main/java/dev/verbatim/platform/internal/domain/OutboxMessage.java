@@ -1,0 +1,110 @@
+package dev.verbatim.platform.internal.domain;
+
+import dev.verbatim.platform.api.OutboundMail;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One queued mail. PENDING until sent (SENT) or given up after too many attempts (FAILED). */
+@Entity
+@Table(name = "plt_outbox")
+public class OutboxMessage {
+  public static final String PENDING = "PENDING";
+  public static final String SENT = "SENT";
+  public static final String FAILED = "FAILED";
+
+  @Id private String id;
+
+  @Column(name = "message_id")
+  private String messageId;
+
+  private String kind;
+  private String recipient;
+
+  @Column(name = "recipient_name")
+  private String recipientName;
+
+  private String subject;
+
+  @Column(name = "text_body")
+  private String textBody;
+
+  @Column(name = "html_body")
+  private String htmlBody;
+
+  @Column(name = "reply_to")
+  private String replyTo;
+
+  @Column(name = "in_reply_to")
+  private String inReplyTo;
+
+  private String status;
+  private int attempts;
+
+  @Column(name = "next_attempt_at")
+  private long nextAttemptAt;
+
+  @Column(name = "lease_until")
+  private Long leaseUntil;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  @Column(name = "created_at")
+  private long createdAt;
+
+  @Column(name = "sent_at")
+  private Long sentAt;
+
+  protected OutboxMessage() {}
+
+  public OutboxMessage(String id, String messageId, OutboundMail mail, long now) {
+    this.id = id;
+    this.messageId = messageId;
+    this.kind = mail.kind() == null ? "mail" : mail.kind();
+    this.recipient = mail.to();
+    this.recipientName = mail.toName();
+    this.subject = mail.subject();
+    this.textBody = mail.textBody();
+    this.htmlBody = mail.htmlBody();
+    this.replyTo = mail.replyTo();
+    this.inReplyTo = mail.inReplyTo();
+    this.status = PENDING;
+    this.attempts = 0;
+    this.nextAttemptAt = now;
+    this.createdAt = now;
+  }
+
+  public void markSent(long now) {
+    status = SENT;
+    sentAt = now;
+    leaseUntil = null;
+    lastError = null;
+  }
+
+  /** Records a failed attempt: retried after {@code retryAt}, or FAILED when it cannot succeed. */
+  public void markFailed(String error, boolean permanent, long retryAt) {
+    attempts++;
+    lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+    leaseUntil = null;
+    if (permanent) {
+      status = FAILED;
+    } else {
+      nextAttemptAt = retryAt;
+    }
+  }
+
+  public String id() { return id; }
+  public String messageId() { return messageId; }
+  public String kind() { return kind; }
+  public String recipient() { return recipient; }
+  public String recipientName() { return recipientName; }
+  public String subject() { return subject; }
+  public String textBody() { return textBody; }
+  public String htmlBody() { return htmlBody; }
+  public String replyTo() { return replyTo; }
+  public String inReplyTo() { return inReplyTo; }
+  public String status() { return status; }
+  public int attempts() { return attempts; }
+}

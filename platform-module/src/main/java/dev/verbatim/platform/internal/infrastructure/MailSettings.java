@@ -1,0 +1,66 @@
+package dev.verbatim.platform.internal.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Outbound mail settings (MicroProfile Config; environment variables such as VERBATIM_SMTP_HOST in production). */
+@ApplicationScoped
+public class MailSettings {
+  @Inject
+  @ConfigProperty(name = "verbatim.smtp.host")
+  Optional<String> smtpHost;
+
+  @Inject
+  @ConfigProperty(name = "verbatim.mail.from", defaultValue = "verbatim@localhost")
+  String fromAddress;
+
+  @Inject
+  @ConfigProperty(name = "verbatim.mail.from-name", defaultValue = "Verbatim")
+  String fromName;
+
+  @Inject
+  @ConfigProperty(name = "verbatim.outbox.retry-base-seconds", defaultValue = "10")
+  int retryBaseSeconds;
+
+  @Inject
+  @ConfigProperty(name = "verbatim.outbox.max-attempts", defaultValue = "12")
+  int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "verbatim.outbox.poll-millis", defaultValue = "2000")
+  long pollMillis;
+
+  /** Without an SMTP host, mail is kept by the built-in catcher and shown on the admin mailbox page. */
+  public boolean useMailCatcher() {
+    return smtpHost.map(String::isBlank).orElse(true);
+  }
+
+  public String fromAddress() {
+    return fromAddress;
+  }
+
+  public String fromName() {
+    return fromName;
+  }
+
+  public String messageIdDomain() {
+    int at = fromAddress.indexOf('@');
+    return at < 0 ? "verbatim.local" : fromAddress.substring(at + 1);
+  }
+
+  /** Exponential backoff: base, 2x base, 4x base ... capped at one hour. */
+  public long retryDelayMillis(int attemptsSoFar) {
+    long delay = retryBaseSeconds * 1000L * (1L << Math.min(attemptsSoFar, 16));
+    return Math.min(delay, 3_600_000L);
+  }
+
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public long pollMillis() {
+    return pollMillis;
+  }
+}

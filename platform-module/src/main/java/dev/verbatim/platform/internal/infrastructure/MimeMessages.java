@@ -1,0 +1,69 @@
+package dev.verbatim.platform.internal.infrastructure;
+
+import dev.verbatim.platform.internal.domain.OutboxMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+
+/** Turns an outbox row into a MIME message: multipart/alternative (text + HTML), stable Message-ID, threading headers. */
+@ApplicationScoped
+public class MimeMessages {
+  @Inject MailSettings settings;
+
+  public MimeMessage build(Session session, OutboxMessage row) throws MessagingException {
+    MimeMessage message = new StableIdMessage(session, row.messageId());
+    try {
+      message.setFrom(new InternetAddress(settings.fromAddress(), settings.fromName(), "UTF-8"));
+      message.setRecipient(Message.RecipientType.TO, new InternetAddress(row.recipient(), row.recipientName(), "UTF-8"));
+    } catch (UnsupportedEncodingException e) {
+      throw new MessagingException("UTF-8 not supported", e);
+    }
+    message.setSubject(row.subject(), "UTF-8");
+    message.setSentDate(new Date());
+    if (row.replyTo() != null) {
+      message.setReplyTo(InternetAddress.parse(row.replyTo()));
+    }
+    if (row.inReplyTo() != null) {
+      message.setHeader("In-Reply-To", row.inReplyTo());
+      message.setHeader("References", row.inReplyTo());
+    }
+    message.setHeader("X-Verbatim-Kind", row.kind());
+    if (row.htmlBody() == null) {
+      message.setText(row.textBody(), "UTF-8");
+    } else {
+      MimeMultipart alternative = new MimeMultipart("alternative");
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(row.textBody(), "UTF-8");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(row.htmlBody(), "UTF-8", "html");
+      alternative.addBodyPart(text);
+      alternative.addBodyPart(html);
+      message.setContent(alternative);
+    }
+    message.saveChanges();
+    return message;
+  }
+
+  /** Keeps the Message-ID chosen at enqueue time, so a resend is recognisably the same message. */
+  private static final class StableIdMessage extends MimeMessage {
+    private final String messageId;
+
+    StableIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

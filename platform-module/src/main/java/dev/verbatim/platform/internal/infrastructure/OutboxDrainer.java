@@ -1,0 +1,97 @@
+package dev.verbatim.platform.internal.infrastructure;
+
+import dev.verbatim.platform.api.SchemaReady;
+import dev.verbatim.platform.internal.domain.OutboxMessage;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drains the outbox: on a fixed delay, and right after any transaction that queued mail commits.
+ * Delivery is at-least-once; a crash between SMTP acceptance and marking the row sent resends the
+ * same Message-ID, which mail clients treat as the same message.
+ */
+@ApplicationScoped
+public class OutboxDrainer {
+  private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
+  private static final int BATCH = 50;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject OutboxStore store;
+  @Inject MailSettings settings;
+  @Inject SmtpMailTransport smtp;
+  @Inject CatchingMailTransport catcher;
+
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicBoolean drainAgain = new AtomicBoolean();
+  private ScheduledFuture<?> ticker;
+
+  void start(@Observes SchemaReady ready) {
+    ticker = scheduler.scheduleWithFixedDelay(this::drainSafely, 1000, settings.pollMillis(), TimeUnit.MILLISECONDS);
+    LOG.info(settings.useMailCatcher()
+        ? "No SMTP host configured (verbatim.smtp.host): outgoing mail is kept by the built-in mail catcher, see /app/mailbox"
+        : "Outgoing mail is sent over SMTP through mail/verbatim");
+  }
+
+  void nudge(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEnqueued enqueued) {
+    drainAgain.set(true);
+    if (!draining.get()) {
+      scheduler.execute(this::drainSafely);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (ticker != null) {
+      ticker.cancel(false);
+    }
+  }
+
+  void drainSafely() {
+    if (!draining.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      do {
+        drainAgain.set(false);
+        while (drainBatch() == BATCH) {
+          // keep going while full batches come back
+        }
+      } while (drainAgain.get());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Outbox drain failed; will retry on the next tick", e);
+    } finally {
+      draining.set(false);
+    }
+  }
+
+  /** @return how many messages were claimed */
+  int drainBatch() {
+    List<OutboxMessage> batch = store.claimDue(BATCH);
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    MailTransport transport = settings.useMailCatcher() ? catcher : smtp;
+    for (MailTransport.DeliveryResult result : transport.deliver(batch)) {
+      OutboxMessage message = result.message();
+      if (result.ok()) {
+        store.markSent(message.id());
+      } else {
+        LOG.warning(() -> "Mail " + message.messageId() + " not delivered (attempt " + (message.attempts() + 1) + "): " + result.error());
+        store.markFailed(message.id(), result.error(), result.permanent(),
+            settings.retryDelayMillis(message.attempts()), settings.maxAttempts());
+      }
+    }
+    return batch.size();
+  }
+}

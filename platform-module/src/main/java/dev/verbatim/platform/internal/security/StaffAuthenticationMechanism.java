@@ -1,0 +1,110 @@
+package dev.verbatim.platform.internal.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Staff login. People log in with the form at {@code /login} (CSRF-protected); API clients POST
+ * JSON credentials to {@code /api/session}. Either way the login lives in the HTTP session.
+ * Unauthenticated calls to protected URLs get 401 problem+json under {@code /api}, and are
+ * redirected to the login page everywhere else.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
+  public static final String LOGIN_FAILED = "verbatim.loginFailed";
+
+  @Inject IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean post = "POST".equals(request.getMethod());
+    if (post && path.equals("/login")) {
+      return formLogin(request, context);
+    }
+    if (post && path.equals("/api/session")) {
+      return apiLogin(request, response, context);
+    }
+    if (!context.isProtected()) {
+      return context.doNothing();
+    }
+    if (path.startsWith("/api/")) {
+      return problem(response, 401, "Not logged in", "Log in first: POST /api/session with username and password.");
+    }
+    String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    return context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+  }
+
+  private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
+    if (!Csrf.isValid(request, request.getParameter(Csrf.FIELD))) {
+      request.setAttribute(LOGIN_FAILED, "Your login form expired. Please try again.");
+      return context.doNothing();
+    }
+    return login(request, context, request.getParameter("username"), request.getParameter("password"));
+  }
+
+  private AuthenticationStatus apiLogin(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String username;
+    String password;
+    try (JsonReader reader = Json.createReader(request.getInputStream())) {
+      JsonObject body = reader.readObject();
+      username = body.getString("username", null);
+      password = body.getString("password", null);
+    } catch (IOException | JsonException | ClassCastException e) {
+      return problem(response, 400, "Malformed login", "Send a JSON object with \"username\" and \"password\".");
+    }
+    AuthenticationStatus status = login(request, context, username, password);
+    if (status != AuthenticationStatus.SUCCESS) {
+      return problem(response, 401, "Login failed", "Unknown user or wrong password.");
+    }
+    return status;
+  }
+
+  private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, String username, String password) {
+    if (username == null || password == null || username.isBlank()) {
+      request.setAttribute(LOGIN_FAILED, "Enter your username and password.");
+      return context.doNothing();
+    }
+    CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username.strip(), password));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      request.setAttribute(LOGIN_FAILED, "Unknown user or wrong password.");
+      return context.doNothing();
+    }
+    if (request.getSession(false) != null) {
+      request.changeSessionId();
+    }
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private static AuthenticationStatus problem(HttpServletResponse response, int status, String title, String detail) {
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    try {
+      response.getWriter().write(Json.createObjectBuilder()
+          .add("type", "about:blank").add("title", title).add("status", status).add("detail", detail)
+          .build().toString());
+    } catch (IOException ignored) {
+      // the client went away; nothing to tell it
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}

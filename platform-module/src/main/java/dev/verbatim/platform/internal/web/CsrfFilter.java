@@ -1,0 +1,56 @@
+package dev.verbatim.platform.internal.web;
+
+import dev.verbatim.platform.internal.security.Csrf;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Every state-changing staff form (POST under /app) must carry the session's CSRF token. The
+ * body is read once here and handed on unchanged. The JSON API is protected by the SameSite
+ * session cookie and by accepting only application/json bodies, which a cross-site form cannot send.
+ */
+@Provider
+public class CsrfFilter implements ContainerRequestFilter {
+  private static final int MAX_FORM_BYTES = 1_000_000;
+
+  @Context HttpServletRequest request;
+
+  @Override
+  public void filter(ContainerRequestContext context) throws IOException {
+    String path = context.getUriInfo().getPath();
+    if (!"POST".equals(context.getMethod()) || !(path.startsWith("app/") || path.startsWith("/app/"))) {
+      return;
+    }
+    MediaType type = context.getMediaType();
+    String submitted = null;
+    if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+      byte[] body = context.getEntityStream().readNBytes(MAX_FORM_BYTES);
+      context.setEntityStream(new ByteArrayInputStream(body));
+      submitted = formField(new String(body, StandardCharsets.UTF_8), Csrf.FIELD);
+    }
+    if (!Csrf.isValid(request, submitted)) {
+      context.abortWith(ProblemResponses.problem(context.getUriInfo(), 403, "Form expired",
+          "This form is out of date (or was not sent from Verbatim). Go back, reload the page and try again.", List.of()));
+    }
+  }
+
+  static String formField(String body, String name) {
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (key.equals(name)) {
+        return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.verbatim.platform.internal.web;
+
+import dev.verbatim.platform.api.CurrentStaff;
+import dev.verbatim.platform.api.PageRenderer;
+import dev.verbatim.platform.internal.security.StaffAuthenticationMechanism;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+
+/** The staff login form. Credentials are checked by {@link StaffAuthenticationMechanism} before this runs. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginPage {
+  @Inject PageRenderer pages;
+  @Inject CurrentStaff currentStaff;
+  @Context HttpServletRequest request;
+
+  @GET
+  public Response root() {
+    return Response.seeOther(URI.create("/app")).build();
+  }
+
+  @GET
+  @Path("login")
+  public String form(@QueryParam("next") String next) {
+    return pages.staffPage("platform/login", "Log in", Map.of("next", safeNext(next)));
+  }
+
+  @POST
+  @Path("login")
+  public Response submit() {
+    String next = request.getParameter("next");
+    Object failure = request.getAttribute(StaffAuthenticationMechanism.LOGIN_FAILED);
+    if (failure != null || request.getUserPrincipal() == null) {
+      String message = failure == null ? "Unknown user or wrong password." : failure.toString();
+      return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+          .entity(pages.staffPage("platform/login", "Log in", Map.of("next", safeNext(next), "error", message)))
+          .build();
+    }
+    return Response.seeOther(URI.create(safeNext(next))).build();
+  }
+
+  @POST
+  @Path("logout")
+  public Response logout() throws ServletException {
+    request.logout();
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
+    }
+    return Response.seeOther(URI.create("/login")).build();
+  }
+
+  /** Only same-site paths: "next" must never send someone to another host after login. */
+  static String safeNext(String next) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")) {
+      return "/app";
+    }
+    return next;
+  }
+}

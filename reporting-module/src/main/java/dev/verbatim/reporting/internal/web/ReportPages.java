@@ -1,0 +1,75 @@
+package dev.verbatim.reporting.internal.web;
+
+import dev.verbatim.platform.api.PageRenderer;
+import dev.verbatim.platform.api.Roles;
+import dev.verbatim.reporting.internal.application.SurveyReportService;
+import dev.verbatim.reporting.internal.domain.SurveyReport;
+import dev.verbatim.survey.api.SurveyDirectory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@Path("/app/reports")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.MANAGER, Roles.ADMIN})
+public class ReportPages {
+  @Inject SurveyReportService reports;
+  @Inject SurveyDirectory surveys;
+  @Inject PageRenderer pages;
+
+  @GET
+  public String index() {
+    List<SurveyReport> all = surveys.surveys().stream().map(s -> reports.report(s.id())).toList();
+    return pages.staffPage("reporting/reports", "Reports",
+        Map.of("reports", all.stream().map(ReportPages::cells).toList()));
+  }
+
+  @GET
+  @Path("surveys/{id}")
+  public String survey(@PathParam("id") String id) {
+    SurveyReport report = reports.report(id);
+    return pages.staffPage("reporting/report", "Report: " + report.title(), cells(report));
+  }
+
+  /** Display strings: a dash where a figure is undefined, never NaN. */
+  static Map<String, Object> cells(SurveyReport r) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", r.surveyId());
+    m.put("title", r.title());
+    m.put("invitations", r.invitations());
+    m.put("responses", r.responses());
+    m.put("responseRate", pct(r.responseRatePct()));
+    m.put("nps", r.nps().score() == null ? "–" : String.format("%+.1f", r.nps().score()));
+    m.put("promoters", r.nps().promoters());
+    m.put("passives", r.nps().passives());
+    m.put("detractors", r.nps().detractors());
+    m.put("comments", r.comments());
+    m.put("routed", pct(r.routedPct()));
+    m.put("replied", pct(r.repliedPct()));
+    m.put("closed", pct(r.closedPct()));
+    m.put("medianFirstReply", r.medianFirstReplyMinutes() == null ? "–" : minutes(r.medianFirstReplyMinutes()));
+    m.put("empty", r.responses() == 0);
+    return m;
+  }
+
+  static String pct(Double value) {
+    return value == null ? "–" : String.format("%.1f %%", value);
+  }
+
+  static String minutes(long minutes) {
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    if (minutes < 48 * 60) {
+      return String.format("%.1f h", minutes / 60.0);
+    }
+    return String.format("%.1f d", minutes / 1440.0);
+  }
+}

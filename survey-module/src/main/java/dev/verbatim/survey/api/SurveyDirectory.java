@@ -1,0 +1,18 @@
+package dev.verbatim.survey.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only access to surveys, responses and contacts for other modules. */
+public interface SurveyDirectory {
+
+  Optional<SurveySummary> survey(String surveyId);
+
+  List<SurveySummary> surveys();
+
+  Optional<ResponseView> response(String responseId);
+
+  Optional<ContactView> contact(String contactId);
+
+  SurveyCounts counts(String surveyId);
+}

@@ -1,0 +1,81 @@
+package dev.verbatim.survey.internal.infrastructure;
+
+import dev.verbatim.survey.api.AnswerView;
+import dev.verbatim.survey.api.ContactView;
+import dev.verbatim.survey.api.QuestionType;
+import dev.verbatim.survey.api.ResponseView;
+import dev.verbatim.survey.api.SurveyCounts;
+import dev.verbatim.survey.api.SurveyDirectory;
+import dev.verbatim.survey.api.SurveySummary;
+import dev.verbatim.survey.internal.domain.Contact;
+import dev.verbatim.survey.internal.domain.Question;
+import dev.verbatim.survey.internal.domain.Survey;
+import dev.verbatim.survey.internal.domain.SurveyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+public class JpaSurveyDirectory implements SurveyDirectory {
+  @PersistenceContext(unitName = "verbatim")
+  EntityManager em;
+
+  @Override
+  public Optional<SurveySummary> survey(String surveyId) {
+    return Optional.ofNullable(surveyId == null ? null : em.find(Survey.class, surveyId)).map(JpaSurveyDirectory::summary);
+  }
+
+  @Override
+  public List<SurveySummary> surveys() {
+    return em.createQuery("SELECT s FROM Survey s ORDER BY s.createdAt DESC", Survey.class)
+        .getResultStream().map(JpaSurveyDirectory::summary).toList();
+  }
+
+  private static SurveySummary summary(Survey s) {
+    return new SurveySummary(s.id(), s.title(), s.status());
+  }
+
+  @Override
+  public Optional<ResponseView> response(String responseId) {
+    SurveyResponse response = responseId == null ? null : em.find(SurveyResponse.class, responseId);
+    if (response == null) {
+      return Optional.empty();
+    }
+    Survey survey = em.find(Survey.class, response.surveyId());
+    Map<String, Question> questions = survey.questions().stream().collect(Collectors.toMap(Question::key, Function.identity()));
+    List<AnswerView> answers = response.answers().stream()
+        .map(a -> new AnswerView(a.questionKey(), a.type(),
+            questions.containsKey(a.questionKey()) ? questions.get(a.questionKey()).prompt() : a.questionKey(), a.score(), a.text()))
+        .toList();
+    ContactView contact = em.find(Contact.class, response.contactId()).toView();
+    return Optional.of(new ResponseView(response.id(), survey.id(), survey.title(), contact, response.submittedAt(), answers));
+  }
+
+  @Override
+  public Optional<ContactView> contact(String contactId) {
+    return Optional.ofNullable(contactId == null ? null : em.find(Contact.class, contactId)).map(Contact::toView);
+  }
+
+  @Override
+  public SurveyCounts counts(String surveyId) {
+    long invitations = em.createQuery("SELECT COUNT(i) FROM Invitation i WHERE i.surveyId = :s", Long.class)
+        .setParameter("s", surveyId).getSingleResult();
+    long responses = em.createQuery("SELECT COUNT(r) FROM SurveyResponse r WHERE r.surveyId = :s", Long.class)
+        .setParameter("s", surveyId).getSingleResult();
+    Object[] nps = em.createQuery(
+            "SELECT SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.score BETWEEN 7 AND 8 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END) FROM Answer a"
+                + " WHERE a.surveyId = :s AND a.type = :nps AND a.score IS NOT NULL", Object[].class)
+        .setParameter("s", surveyId).setParameter("nps", QuestionType.NPS).getSingleResult();
+    return new SurveyCounts(invitations, responses, asLong(nps[0]), asLong(nps[1]), asLong(nps[2]));
+  }
+
+  private static long asLong(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+}

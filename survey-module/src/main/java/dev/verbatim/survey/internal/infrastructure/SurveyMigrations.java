@@ -1,0 +1,23 @@
+package dev.verbatim.survey.internal.infrastructure;
+
+import dev.verbatim.platform.api.MigrationSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class SurveyMigrations implements MigrationSource {
+  @Override
+  public String module() {
+    return "survey";
+  }
+
+  @Override
+  public int order() {
+    return 10;
+  }
+
+  @Override
+  public List<String> scripts() {
+    return List.of("db/survey/V1__surveys_contacts_responses.sql");
+  }
+}

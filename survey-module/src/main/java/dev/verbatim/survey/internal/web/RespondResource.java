@@ -1,0 +1,50 @@
+package dev.verbatim.survey.internal.web;
+
+import dev.verbatim.survey.internal.application.ResponseService;
+import dev.verbatim.survey.internal.domain.SurveyResponse;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The respondent API (no login: the token is the credential). A second submission answers 409. */
+@Path("/api/respond/{token}")
+@Produces(MediaType.APPLICATION_JSON)
+public class RespondResource {
+  @Inject ResponseService responses;
+
+  public record SurveyForRespondent(String title, String intro, boolean answered, List<SurveyJson.QuestionJson> questions) {}
+
+  /** Answers by question key; scores may be sent as numbers or strings. */
+  public record Submission(Map<String, Object> answers) {}
+
+  public record Receipt(String responseId, String message) {}
+
+  @GET
+  public SurveyForRespondent get(@PathParam("token") String token) {
+    ResponseService.Respondent r = responses.open(token);
+    return new SurveyForRespondent(r.survey().title(), r.survey().intro(), r.invitation().isAnswered(),
+        r.survey().questions().stream().map(SurveyJson.QuestionJson::of).toList());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response submit(@PathParam("token") String token, Submission submission) {
+    Map<String, String> answers = new HashMap<>();
+    if (submission != null && submission.answers() != null) {
+      submission.answers().forEach((key, value) -> answers.put(key, value == null ? null
+          : value instanceof BigDecimal number ? number.toPlainString() : value.toString()));
+    }
+    SurveyResponse response = responses.submit(token, answers);
+    return Response.status(Response.Status.CREATED).entity(new Receipt(response.id(), "Thank you!")).build();
+  }
+}
