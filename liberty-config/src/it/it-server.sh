@@ -7,6 +7,11 @@ WLP=target/liberty/wlp
 SERVER=$WLP/usr/servers/verbatimit
 case "${1:-}" in
   start)
+    HTTP_PORT="${2:?http port}"; SMTP_PORT="${3:?smtp port}"
+    # Ports come from the build (it.http.port, it.smtp.port) so parallel checkouts do not collide.
+    sed -i '/^VERBATIM_HTTP_PORT=\|^VERBATIM_SMTP_PORT=\|^VERBATIM_PUBLIC_BASE_URL=/d' "$SERVER/server.env"
+    printf 'VERBATIM_HTTP_PORT=%s\nVERBATIM_SMTP_PORT=%s\nVERBATIM_PUBLIC_BASE_URL=http://localhost:%s\n' \
+      "$HTTP_PORT" "$SMTP_PORT" "$HTTP_PORT" >> "$SERVER/server.env"
     mkdir -p "$SERVER/apps" "$SERVER/configDropins/overrides"
     cp target/verbatim.war "$SERVER/apps/verbatim.war"
     cat > "$SERVER/configDropins/overrides/it-application.xml" <<'XML'
@@ -33,6 +38,6 @@ XML
     "$WLP/bin/server" stop verbatimit || true
     ;;
   *)
-    echo "usage: $0 start|stop" >&2; exit 2
+    echo "usage: $0 start <httpPort> <smtpPort> | stop" >&2; exit 2
     ;;
 esac
