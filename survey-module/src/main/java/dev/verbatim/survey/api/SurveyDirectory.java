@@ -15,4 +15,7 @@ public interface SurveyDirectory {
   Optional<ContactView> contact(String contactId);
 
   SurveyCounts counts(String surveyId);
+
+  /** Non-empty free-text answers in all stored responses: each must have a case. */
+  long commentsTotal();
 }

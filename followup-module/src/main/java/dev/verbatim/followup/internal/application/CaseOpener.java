@@ -22,12 +22,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Opens one case per non-empty comment, inside the transaction that stores the response
- * (synchronous observer). If anything here fails, the response is not stored either.
+ * (synchronous observer). If anything here fails, the response is not stored either. A case
+ * exists from the moment the comment was submitted, so it takes the response's time.
  */
 @ApplicationScoped
 public class CaseOpener {
@@ -38,7 +38,6 @@ public class CaseOpener {
   @Inject StaffDirectory staff;
   @Inject Outbox outbox;
   @Inject OwnerNotificationMail notificationMail;
-  @Inject Clock clock;
 
   void onResponse(@Observes ResponseSubmitted submitted) {
     ResponseView response = surveys.response(submitted.responseId())
@@ -46,7 +45,7 @@ public class CaseOpener {
     for (AnswerView comment : response.comments()) {
       Assignment assignment = route(submitted.surveyId());
       FollowupCase followupCase = new FollowupCase(Ids.newId(), response.id(), response.surveyId(), response.contact().id(),
-          comment.questionKey(), comment.text(), response.npsScore().orElse(null), assignment, clock.millis());
+          comment.questionKey(), comment.text(), response.npsScore().orElse(null), assignment, submitted.submittedAt());
       em.persist(followupCase);
       StaffUser owner = staff.findById(assignment.ownerId()).orElseThrow();
       outbox.enqueue(notificationMail.compose(followupCase, owner, response));

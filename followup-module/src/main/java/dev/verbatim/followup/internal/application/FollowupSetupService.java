@@ -59,6 +59,7 @@ public class FollowupSetupService {
     }
     Team team = new Team(Ids.newId(), name.strip(), memberIds, clock.millis());
     em.persist(team);
+    em.flush(); // routing rows reference the team; no JPA relationship orders the inserts
     return team;
   }
 

@@ -8,15 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the first admin on first start, from configuration only (VERBATIM_ADMIN_PASSWORD, or the
- * server variable verbatim.admin.password). There is no built-in default password: without one,
- * no admin is created and the log says how to provide it.
+ * Creates the first admin on first start, with the password from configuration
+ * (VERBATIM_ADMIN_PASSWORD, or the server variable verbatim.admin.password). There is no built-in
+ * default password: without one, a random password is generated and written once to the server
+ * log, so a first start is usable but never guessable.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -36,17 +39,25 @@ public class AdminBootstrap {
   @ConfigProperty(name = "verbatim.admin.password")
   Optional<String> password;
 
+  private static String randomPassword() {
+    byte[] bytes = new byte[15];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   @Transactional
   void createFirstAdmin(@Observes @Priority(10) SchemaReady ready) {
     if (directory.count() > 0) {
       return;
     }
-    if (password.isEmpty() || password.get().isBlank()) {
-      LOG.warning("No staff users exist and no first admin is configured: set VERBATIM_ADMIN_PASSWORD"
-          + " (and optionally VERBATIM_ADMIN_USERNAME) and restart.");
-      return;
+    boolean generated = password.isEmpty() || password.get().isBlank();
+    String initial = generated ? randomPassword() : password.get();
+    directory.create(new NewStaffUser(username, email, "Administrator", initial, Set.of(Roles.ADMIN, Roles.MANAGER)));
+    if (generated) {
+      LOG.warning("Created the first admin '" + username + "' with the generated password: " + initial
+          + "  (it is shown only this once; set VERBATIM_ADMIN_PASSWORD before the first start to choose it)");
+    } else {
+      LOG.info("Created the first admin '" + username + "' from configuration.");
     }
-    directory.create(new NewStaffUser(username, email, "Administrator", password.get(), Set.of(Roles.ADMIN, Roles.MANAGER)));
-    LOG.info("Created the first admin '" + username + "' from configuration.");
   }
 }

@@ -59,6 +59,7 @@ public class DistributionService {
     long now = clock.millis();
     Distribution distribution = new Distribution(Ids.newId(), surveyId, now);
     em.persist(distribution);
+    em.flush(); // the invitations' foreign key needs the distribution row first (no JPA relationship orders it)
     int invited = 0;
     for (Contact contact : contacts) {
       if (alreadyInvited.contains(contact.id())) {

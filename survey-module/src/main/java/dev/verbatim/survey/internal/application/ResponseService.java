@@ -54,7 +54,12 @@ public class ResponseService {
 
   @Transactional
   public SurveyResponse submit(String token, Map<String, String> rawAnswers) {
-    Respondent respondent = open(token);
+    return record(open(token), rawAnswers, clock.millis());
+  }
+
+  /** Stores a response given at {@code at} (now, or a historical time for the demo data). */
+  @Transactional
+  public SurveyResponse record(Respondent respondent, Map<String, String> rawAnswers, long at) {
     Invitation invitation = respondent.invitation();
     if (invitation.isAnswered()) {
       throw new StateConflictException("This survey was already answered. Thank you!");
@@ -63,7 +68,7 @@ public class ResponseService {
       throw new StateConflictException("This survey is closed and no longer takes answers.");
     }
     List<Answer> answers = AnswerSheet.read(respondent.survey(), rawAnswers);
-    long now = clock.millis();
+    long now = at;
     SurveyResponse response = new SurveyResponse(Ids.newId(), invitation, answers, now);
     invitation.markAnswered(now);
     em.persist(response);

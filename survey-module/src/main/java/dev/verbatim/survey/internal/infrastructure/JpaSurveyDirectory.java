@@ -75,6 +75,12 @@ public class JpaSurveyDirectory implements SurveyDirectory {
     return new SurveyCounts(invitations, responses, asLong(nps[0]), asLong(nps[1]), asLong(nps[2]));
   }
 
+  @Override
+  public long commentsTotal() {
+    return em.createQuery("SELECT COUNT(a) FROM Answer a WHERE a.type = :text AND a.text IS NOT NULL", Long.class)
+        .setParameter("text", QuestionType.TEXT).getSingleResult();
+  }
+
   private static long asLong(Object value) {
     return value == null ? 0 : ((Number) value).longValue();
   }
