@@ -83,6 +83,10 @@ public class FollowupSetupService {
     }
   }
 
+  public Optional<String> defaultTeamId(String surveyId) {
+    return Optional.ofNullable(em.find(SurveyRouting.class, surveyId)).map(SurveyRouting::defaultTeamId);
+  }
+
   @Transactional
   public StaffUser setFallbackOwner(String username) {
     StaffUser owner = staff.findByUsername(username == null ? "" : username)

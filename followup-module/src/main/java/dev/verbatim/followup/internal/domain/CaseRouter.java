@@ -27,7 +27,7 @@ public final class CaseRouter {
   /** Configuration broke the guarantee (no usable fallback owner); the transaction must not commit. */
   public static class NoOwnerAvailableException extends IllegalStateException {
     public NoOwnerAvailableException() {
-      super("No owner can take this comment: set an active fallback owner (PUT /api/followup/settings).");
+      super("No owner can take this comment: set an active fallback owner (Routing page, or PUT /api/followup/settings).");
     }
   }
 }

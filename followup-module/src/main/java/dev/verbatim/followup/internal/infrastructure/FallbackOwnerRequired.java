@@ -15,6 +15,6 @@ public class FallbackOwnerRequired implements PublishPrecondition {
   public Optional<String> blocksPublishing(String surveyId) {
     return setup.fallbackOwner().isPresent()
         ? Optional.empty()
-        : Optional.of("Set a fallback owner first (PUT /api/followup/settings): every comment needs someone to answer it.");
+        : Optional.of("Set a fallback owner first (Routing page, or PUT /api/followup/settings): every comment needs someone to answer it.");
   }
 }

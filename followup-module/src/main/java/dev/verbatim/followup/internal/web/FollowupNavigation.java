@@ -1,6 +1,7 @@
 package dev.verbatim.followup.internal.web;
 
 import dev.verbatim.platform.api.NavigationLinks;
+import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.StaffUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -14,6 +15,9 @@ public class FollowupNavigation implements NavigationLinks {
 
   @Override
   public List<Link> linksFor(StaffUser user) {
+    if (user.hasRole(Roles.MANAGER) || user.hasRole(Roles.ADMIN)) {
+      return List.of(new Link("Cases", "/app/cases"), new Link("Routing", "/app/routing"));
+    }
     return List.of(new Link("Cases", "/app/cases"));
   }
 }

@@ -19,6 +19,7 @@ public class PlatformNavigation implements NavigationLinks {
     List<Link> links = new ArrayList<>();
     if (user.hasRole(Roles.ADMIN)) {
       links.add(new Link("Mailbox", "/app/mailbox"));
+      links.add(new Link("Users", "/app/users"));
     }
     return links;
   }
