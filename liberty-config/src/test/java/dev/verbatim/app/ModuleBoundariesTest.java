@@ -10,14 +10,20 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The modular monolith's rules: modules meet only through their api packages, and only downstream. */
+/**
+ * The modular monolith's rules: modules meet only through their api packages, and only downstream.
+ */
 class ModuleBoundariesTest {
-  private static final List<String> MODULES = List.of("platform", "survey", "followup", "reporting");
+  private static final List<String> MODULES =
+      List.of("platform", "survey", "followup", "reporting");
   private static JavaClasses classes;
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.verbatim");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.verbatim");
   }
 
   @Test
@@ -25,8 +31,12 @@ class ModuleBoundariesTest {
     for (String module : MODULES) {
       for (String other : MODULES) {
         if (!module.equals(other)) {
-          noClasses().that().resideInAPackage("dev.verbatim." + module + "..")
-              .should().dependOnClassesThat().resideInAPackage("dev.verbatim." + other + ".internal..")
+          noClasses()
+              .that()
+              .resideInAPackage("dev.verbatim." + module + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAPackage("dev.verbatim." + other + ".internal..")
               .because("modules talk only through each other's api package")
               .check(classes);
         }
@@ -38,8 +48,12 @@ class ModuleBoundariesTest {
   void dependenciesPointOneWayFromPlatformToReporting() {
     for (int i = 0; i < MODULES.size(); i++) {
       for (int later = i + 1; later < MODULES.size(); later++) {
-        noClasses().that().resideInAPackage("dev.verbatim." + MODULES.get(i) + "..")
-            .should().dependOnClassesThat().resideInAPackage("dev.verbatim." + MODULES.get(later) + "..")
+        noClasses()
+            .that()
+            .resideInAPackage("dev.verbatim." + MODULES.get(i) + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.verbatim." + MODULES.get(later) + "..")
             .because("platform <- survey <- followup <- reporting")
             .check(classes);
       }
@@ -48,15 +62,24 @@ class ModuleBoundariesTest {
 
   @Test
   void theDomainKnowsNothingOfHttp() {
-    ArchRule rule = noClasses().that().resideInAPackage("dev.verbatim..internal.domain..")
-        .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("dev.verbatim..internal.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.ws.rs..", "jakarta.servlet..");
     rule.check(classes);
   }
 
   @Test
   void apiPackagesExposeNoEntitiesOrInternals() {
-    noClasses().that().resideInAPackage("dev.verbatim..api..")
-        .should().dependOnClassesThat().resideInAPackage("dev.verbatim..internal..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.verbatim..api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.verbatim..internal..")
         .check(classes);
   }
 }

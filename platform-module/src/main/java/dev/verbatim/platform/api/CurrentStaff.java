@@ -3,7 +3,9 @@ package dev.verbatim.platform.api;
 /** The logged-in member of staff for this request. */
 public interface CurrentStaff {
 
-  /** @throws AccessDeniedException when nobody is logged in */
+  /**
+   * @throws AccessDeniedException when nobody is logged in
+   */
   StaffUser get();
 
   boolean isLoggedIn();
@@ -18,6 +20,7 @@ public interface CurrentStaff {
         return;
       }
     }
-    throw new AccessDeniedException("This needs one of the roles: " + String.join(", ", anyOfRoles));
+    throw new AccessDeniedException(
+        "This needs one of the roles: " + String.join(", ", anyOfRoles));
   }
 }

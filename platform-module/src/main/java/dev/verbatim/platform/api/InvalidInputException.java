@@ -2,12 +2,17 @@ package dev.verbatim.platform.api;
 
 import java.util.List;
 
-/** Input that breaks a rule; becomes 400 problem+json (API) or a message next to the field (pages). */
+/**
+ * Input that breaks a rule; becomes 400 problem+json (API) or a message next to the field (pages).
+ */
 public class InvalidInputException extends RuntimeException {
   private final transient List<FieldError> errors;
 
   public InvalidInputException(List<FieldError> errors) {
-    super(errors.isEmpty() ? "Invalid input" : errors.get(0).field() + ": " + errors.get(0).message());
+    super(
+        errors.isEmpty()
+            ? "Invalid input"
+            : errors.get(0).field() + ": " + errors.get(0).message());
     this.errors = List.copyOf(errors);
   }
 

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A message to queue in the outbox. Customer-supplied text may appear in the bodies but never in
- * {@code subject}, {@code toName} or other header values without {@link #headerSafe} having cleaned it.
+ * {@code subject}, {@code toName} or other header values without {@link #headerSafe} having cleaned
+ * it.
  *
  * @param to recipient address
  * @param toName display name of the recipient (may be null)
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param htmlBody HTML alternative (may be null)
  * @param replyTo Reply-To address (may be null)
  * @param inReplyTo Message-ID this answers, for threading (may be null)
- * @param kind what the mail is for (invitation, notification, reply...), for the mailbox and metrics
+ * @param kind what the mail is for (invitation, notification, reply...), for the mailbox and
+ *     metrics
  */
 public record OutboundMail(
     String to,
@@ -33,15 +35,19 @@ public record OutboundMail(
     subject = headerSafe(subject);
   }
 
-  public static OutboundMail of(String kind, String to, String toName, String subject, String text, String html) {
+  public static OutboundMail of(
+      String kind, String to, String toName, String subject, String text, String html) {
     return new OutboundMail(to, toName, subject, text, html, null, null, kind);
   }
 
   public OutboundMail threadedAfter(String messageId, String replyToAddress) {
-    return new OutboundMail(to, toName, subject, textBody, htmlBody, replyToAddress, messageId, kind);
+    return new OutboundMail(
+        to, toName, subject, textBody, htmlBody, replyToAddress, messageId, kind);
   }
 
-  /** Removes line breaks and control characters so that a value can never start a new mail header. */
+  /**
+   * Removes line breaks and control characters so that a value can never start a new mail header.
+   */
   public static String headerSafe(String value) {
     if (value == null) {
       return null;

@@ -1,8 +1,8 @@
 package dev.verbatim.platform.api;
 
 /**
- * The only way to send mail. {@link #enqueue} writes the message in the caller's transaction, so
- * it is sent if and only if the business change commits; a sender drains the outbox over SMTP.
+ * The only way to send mail. {@link #enqueue} writes the message in the caller's transaction, so it
+ * is sent if and only if the business change commits; a sender drains the outbox over SMTP.
  */
 public interface Outbox {
 

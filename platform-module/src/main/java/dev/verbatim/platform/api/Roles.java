@@ -2,7 +2,9 @@ package dev.verbatim.platform.api;
 
 import java.util.Set;
 
-/** Staff roles. Customers have no role: they reach only pages guarded by their unguessable token. */
+/**
+ * Staff roles. Customers have no role: they reach only pages guarded by their unguessable token.
+ */
 public final class Roles {
   public static final String ADMIN = "admin";
   public static final String MANAGER = "manager";

@@ -8,8 +8,14 @@ class OutboundMailTest {
 
   @Test
   void lineBreaksInSubjectOrNameCannotStartANewHeader() {
-    OutboundMail mail = OutboundMail.of("test", "a@example.com", "Eve\r\nBcc: victim@example.com",
-        "Hello\nX-Injected: yes", "body", null);
+    OutboundMail mail =
+        OutboundMail.of(
+            "test",
+            "a@example.com",
+            "Eve\r\nBcc: victim@example.com",
+            "Hello\nX-Injected: yes",
+            "body",
+            null);
     assertThat(mail.subject()).isEqualTo("Hello X-Injected: yes").doesNotContain("\n");
     assertThat(mail.toName()).isEqualTo("Eve Bcc: victim@example.com").doesNotContain("\r");
   }

@@ -8,6 +8,8 @@ import java.util.Optional;
  */
 public interface PublishPrecondition {
 
-  /** @return why the survey cannot be published yet, or empty when it can */
+  /**
+   * @return why the survey cannot be published yet, or empty when it can
+   */
   Optional<String> blocksPublishing(String surveyId);
 }

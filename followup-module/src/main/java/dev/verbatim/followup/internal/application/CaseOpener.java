@@ -26,8 +26,8 @@ import java.util.Optional;
 
 /**
  * Opens one case per non-empty comment, inside the transaction that stores the response
- * (synchronous observer). If anything here fails, the response is not stored either. A case
- * exists from the moment the comment was submitted, so it takes the response's time.
+ * (synchronous observer). If anything here fails, the response is not stored either. A case exists
+ * from the moment the comment was submitted, so it takes the response's time.
  */
 @ApplicationScoped
 public class CaseOpener {
@@ -40,12 +40,26 @@ public class CaseOpener {
   @Inject OwnerNotificationMail notificationMail;
 
   void onResponse(@Observes ResponseSubmitted submitted) {
-    ResponseView response = surveys.response(submitted.responseId())
-        .orElseThrow(() -> new IllegalStateException("Submitted response " + submitted.responseId() + " not visible"));
+    ResponseView response =
+        surveys
+            .response(submitted.responseId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Submitted response " + submitted.responseId() + " not visible"));
     for (AnswerView comment : response.comments()) {
       Assignment assignment = route(submitted.surveyId());
-      FollowupCase followupCase = new FollowupCase(Ids.newId(), response.id(), response.surveyId(), response.contact().id(),
-          comment.questionKey(), comment.text(), response.npsScore().orElse(null), assignment, submitted.submittedAt());
+      FollowupCase followupCase =
+          new FollowupCase(
+              Ids.newId(),
+              response.id(),
+              response.surveyId(),
+              response.contact().id(),
+              comment.questionKey(),
+              comment.text(),
+              response.npsScore().orElse(null),
+              assignment,
+              submitted.submittedAt());
       em.persist(followupCase);
       StaffUser owner = staff.findById(assignment.ownerId()).orElseThrow();
       outbox.enqueue(notificationMail.compose(followupCase, owner, response));
@@ -53,14 +67,20 @@ public class CaseOpener {
   }
 
   private Assignment route(String surveyId) {
-    Optional<Team> team = Optional.ofNullable(em.find(SurveyRouting.class, surveyId))
-        .map(SurveyRouting::defaultTeamId)
-        .map(teamId -> em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE));
+    Optional<Team> team =
+        Optional.ofNullable(em.find(SurveyRouting.class, surveyId))
+            .map(SurveyRouting::defaultTeamId)
+            .map(teamId -> em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE));
     FollowupSettings settings = em.find(FollowupSettings.class, FollowupSettings.GLOBAL);
-    return CaseRouter.route(team, Optional.ofNullable(settings.fallbackOwnerId()), this::canTakeCases);
+    return CaseRouter.route(
+        team, Optional.ofNullable(settings.fallbackOwnerId()), this::canTakeCases);
   }
 
   private boolean canTakeCases(String userId) {
-    return staff.findById(userId).filter(StaffUser::active).filter(u -> u.hasRole(Roles.OWNER)).isPresent();
+    return staff
+        .findById(userId)
+        .filter(StaffUser::active)
+        .filter(u -> u.hasRole(Roles.OWNER))
+        .isPresent();
   }
 }

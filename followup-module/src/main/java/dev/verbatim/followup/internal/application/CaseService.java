@@ -35,12 +35,14 @@ public class CaseService {
   @Inject CustomerReplyMail replyMail;
 
   /** Owners see their own cases; managers and admins see everyone's. Newest first. */
-  public List<FollowupCase> list(StaffUser user, CaseStatus status, boolean onlyMine, int page, int size) {
+  public List<FollowupCase> list(
+      StaffUser user, CaseStatus status, boolean onlyMine, int page, int size) {
     boolean all = !onlyMine && seesAllCases(user);
-    String jpql = "SELECT c FROM FollowupCase c WHERE 1 = 1"
-        + (all ? "" : " AND c.ownerId = :owner")
-        + (status == null ? "" : " AND c.status = :status")
-        + " ORDER BY c.createdAt DESC";
+    String jpql =
+        "SELECT c FROM FollowupCase c WHERE 1 = 1"
+            + (all ? "" : " AND c.ownerId = :owner")
+            + (status == null ? "" : " AND c.status = :status")
+            + " ORDER BY c.createdAt DESC";
     var query = em.createQuery(jpql, FollowupCase.class);
     if (!all) {
       query.setParameter("owner", user.id());
@@ -51,7 +53,9 @@ public class CaseService {
     return query.setFirstResult(Math.max(page - 1, 0) * size).setMaxResults(size).getResultList();
   }
 
-  /** @throws AccessDeniedException when an owner opens someone else's case */
+  /**
+   * @throws AccessDeniedException when an owner opens someone else's case
+   */
   public FollowupCase get(String caseId, StaffUser user) {
     FollowupCase found = caseId == null ? null : em.find(FollowupCase.class, caseId);
     if (found == null) {
@@ -64,31 +68,43 @@ public class CaseService {
   }
 
   public List<CaseMessage> messages(String caseId) {
-    return em.createQuery("SELECT m FROM CaseMessage m WHERE m.caseId = :c ORDER BY m.createdAt", CaseMessage.class)
-        .setParameter("c", caseId).getResultList();
+    return em.createQuery(
+            "SELECT m FROM CaseMessage m WHERE m.caseId = :c ORDER BY m.createdAt",
+            CaseMessage.class)
+        .setParameter("c", caseId)
+        .getResultList();
   }
 
-  /** Mails the reply to the customer (through the outbox, in this transaction) and marks the case replied. */
+  /**
+   * Mails the reply to the customer (through the outbox, in this transaction) and marks the case
+   * replied.
+   */
   @Transactional
   public FollowupCase reply(String caseId, StaffUser author, String text) {
     FollowupCase followupCase = get(caseId, author);
     long now = clock.millis();
     followupCase.reply(text, now);
     ContactView contact = surveys.contact(followupCase.contactId()).orElseThrow();
-    String surveyTitle = surveys.survey(followupCase.surveyId()).map(SurveySummary::title).orElse("our survey");
-    String messageId = outbox.enqueue(replyMail.compose(followupCase, contact, surveyTitle, author, text.strip()));
-    em.persist(new CaseMessage(Ids.newId(), caseId, CaseMessage.OUT, author.id(), text.strip(), messageId, now));
+    String surveyTitle =
+        surveys.survey(followupCase.surveyId()).map(SurveySummary::title).orElse("our survey");
+    String messageId =
+        outbox.enqueue(replyMail.compose(followupCase, contact, surveyTitle, author, text.strip()));
+    em.persist(
+        new CaseMessage(
+            Ids.newId(), caseId, CaseMessage.OUT, author.id(), text.strip(), messageId, now));
     return followupCase;
   }
 
   @Transactional
-  public FollowupCase close(String caseId, StaffUser user, String rootCauseCode, String resolution) {
+  public FollowupCase close(
+      String caseId, StaffUser user, String rootCauseCode, String resolution) {
     FollowupCase followupCase = get(caseId, user);
     RootCause cause = null;
     if (rootCauseCode != null && !rootCauseCode.isBlank()) {
       cause = em.find(RootCause.class, rootCauseCode.strip());
       if (cause == null) {
-        throw new InvalidInputException("rootCause", "'" + rootCauseCode + "' is not in the root-cause list.");
+        throw new InvalidInputException(
+            "rootCause", "'" + rootCauseCode + "' is not in the root-cause list.");
       }
     }
     followupCase.close(cause, resolution, clock.millis());
@@ -96,7 +112,8 @@ public class CaseService {
   }
 
   public List<RootCause> rootCauses() {
-    return em.createQuery("SELECT r FROM RootCause r ORDER BY r.position", RootCause.class).getResultList();
+    return em.createQuery("SELECT r FROM RootCause r ORDER BY r.position", RootCause.class)
+        .getResultList();
   }
 
   static boolean seesAllCases(StaffUser user) {

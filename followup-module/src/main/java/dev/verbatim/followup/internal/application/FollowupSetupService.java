@@ -38,7 +38,10 @@ public class FollowupSetupService {
     List<FieldError> errors = new ArrayList<>();
     if (name == null || name.isBlank() || name.strip().length() > 100) {
       errors.add(new FieldError("name", "must be 1 to 100 characters"));
-    } else if (!em.createQuery("SELECT t FROM Team t WHERE t.name = :n", Team.class).setParameter("n", name.strip()).getResultList().isEmpty()) {
+    } else if (!em.createQuery("SELECT t FROM Team t WHERE t.name = :n", Team.class)
+        .setParameter("n", name.strip())
+        .getResultList()
+        .isEmpty()) {
       errors.add(new FieldError("name", "is already used by another team"));
     }
     Set<String> memberIds = new LinkedHashSet<>();
@@ -47,9 +50,13 @@ public class FollowupSetupService {
       errors.add(new FieldError("members", "must name at least one owner"));
     }
     for (int i = 0; i < usernames.size(); i++) {
-      Optional<StaffUser> user = staff.findByUsername(usernames.get(i)).filter(u -> u.active() && u.hasRole(Roles.OWNER));
+      Optional<StaffUser> user =
+          staff.findByUsername(usernames.get(i)).filter(u -> u.active() && u.hasRole(Roles.OWNER));
       if (user.isEmpty()) {
-        errors.add(new FieldError("members[" + i + "]", "'" + usernames.get(i) + "' is not an active user with the owner role"));
+        errors.add(
+            new FieldError(
+                "members[" + i + "]",
+                "'" + usernames.get(i) + "' is not an active user with the owner role"));
       } else {
         memberIds.add(user.get().id());
       }
@@ -84,19 +91,28 @@ public class FollowupSetupService {
   }
 
   public Optional<String> defaultTeamId(String surveyId) {
-    return Optional.ofNullable(em.find(SurveyRouting.class, surveyId)).map(SurveyRouting::defaultTeamId);
+    return Optional.ofNullable(em.find(SurveyRouting.class, surveyId))
+        .map(SurveyRouting::defaultTeamId);
   }
 
   @Transactional
   public StaffUser setFallbackOwner(String username) {
-    StaffUser owner = staff.findByUsername(username == null ? "" : username)
-        .filter(u -> u.active() && u.hasRole(Roles.OWNER))
-        .orElseThrow(() -> new InvalidInputException("fallbackOwner", "must be the username of an active user with the owner role"));
+    StaffUser owner =
+        staff
+            .findByUsername(username == null ? "" : username)
+            .filter(u -> u.active() && u.hasRole(Roles.OWNER))
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "fallbackOwner",
+                        "must be the username of an active user with the owner role"));
     em.find(FollowupSettings.class, FollowupSettings.GLOBAL).fallbackOwner(owner.id());
     return owner;
   }
 
   public Optional<StaffUser> fallbackOwner() {
-    return Optional.ofNullable(em.find(FollowupSettings.class, FollowupSettings.GLOBAL).fallbackOwnerId()).flatMap(staff::findById);
+    return Optional.ofNullable(
+            em.find(FollowupSettings.class, FollowupSettings.GLOBAL).fallbackOwnerId())
+        .flatMap(staff::findById);
   }
 }

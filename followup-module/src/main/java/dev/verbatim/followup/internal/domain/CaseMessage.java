@@ -31,7 +31,14 @@ public class CaseMessage {
 
   protected CaseMessage() {}
 
-  public CaseMessage(String id, String caseId, String direction, String authorId, String body, String messageId, long now) {
+  public CaseMessage(
+      String id,
+      String caseId,
+      String direction,
+      String authorId,
+      String body,
+      String messageId,
+      long now) {
     this.id = id;
     this.caseId = caseId;
     this.direction = direction;
@@ -41,8 +48,19 @@ public class CaseMessage {
     this.createdAt = now;
   }
 
-  public String direction() { return direction; }
-  public String authorId() { return authorId; }
-  public String body() { return body; }
-  public long createdAt() { return createdAt; }
+  public String direction() {
+    return direction;
+  }
+
+  public String authorId() {
+    return authorId;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  public long createdAt() {
+    return createdAt;
+  }
 }

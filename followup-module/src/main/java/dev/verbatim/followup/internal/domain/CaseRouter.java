@@ -5,13 +5,14 @@ import java.util.function.Predicate;
 
 /**
  * Decides who owns a new case. The survey's default team (round robin over members who can take
- * cases), else the global fallback owner. Never returns without an owner: when nobody can take
- * the case it throws, which rolls the customer's response back so it can be retried.
+ * cases), else the global fallback owner. Never returns without an owner: when nobody can take the
+ * case it throws, which rolls the customer's response back so it can be retried.
  */
 public final class CaseRouter {
   private CaseRouter() {}
 
-  public static Assignment route(Optional<Team> surveyTeam, Optional<String> fallbackOwnerId, Predicate<String> canTakeCases) {
+  public static Assignment route(
+      Optional<Team> surveyTeam, Optional<String> fallbackOwnerId, Predicate<String> canTakeCases) {
     if (surveyTeam.isPresent()) {
       Optional<String> member = surveyTeam.get().nextOwner(canTakeCases);
       if (member.isPresent()) {
@@ -24,10 +25,13 @@ public final class CaseRouter {
     throw new NoOwnerAvailableException();
   }
 
-  /** Configuration broke the guarantee (no usable fallback owner); the transaction must not commit. */
+  /**
+   * Configuration broke the guarantee (no usable fallback owner); the transaction must not commit.
+   */
   public static class NoOwnerAvailableException extends IllegalStateException {
     public NoOwnerAvailableException() {
-      super("No owner can take this comment: set an active fallback owner (Routing page, or PUT /api/followup/settings).");
+      super(
+          "No owner can take this comment: set an active fallback owner (Routing page, or PUT /api/followup/settings).");
     }
   }
 }

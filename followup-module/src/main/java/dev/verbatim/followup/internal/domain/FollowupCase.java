@@ -63,8 +63,15 @@ public class FollowupCase {
   protected FollowupCase() {}
 
   public FollowupCase(
-      String id, String responseId, String surveyId, String contactId, String questionKey, String comment, Integer score,
-      Assignment assignment, long now) {
+      String id,
+      String responseId,
+      String surveyId,
+      String contactId,
+      String questionKey,
+      String comment,
+      Integer score,
+      Assignment assignment,
+      long now) {
     this.id = id;
     this.responseId = responseId;
     this.surveyId = surveyId;
@@ -85,7 +92,8 @@ public class FollowupCase {
       throw new InvalidInputException("text", "Write a reply before sending.");
     }
     if (text.length() > MAX_REPLY) {
-      throw new InvalidInputException("text", "A reply can be at most " + MAX_REPLY + " characters.");
+      throw new InvalidInputException(
+          "text", "A reply can be at most " + MAX_REPLY + " characters.");
     }
     if (status == CaseStatus.CLOSED) {
       throw new StateConflictException("This case is closed; reopen it before replying.");
@@ -96,13 +104,17 @@ public class FollowupCase {
     }
   }
 
-  /** Closes the case; a root cause from the taxonomy is required so recurring problems can be counted. */
+  /**
+   * Closes the case; a root cause from the taxonomy is required so recurring problems can be
+   * counted.
+   */
   public void close(RootCause cause, String resolutionText, long now) {
     if (cause == null) {
       throw new InvalidInputException("rootCause", "Choose a root cause from the list.");
     }
     if (resolutionText != null && resolutionText.length() > 2000) {
-      throw new InvalidInputException("resolution", "The resolution can be at most 2000 characters.");
+      throw new InvalidInputException(
+          "resolution", "The resolution can be at most 2000 characters.");
     }
     if (status == CaseStatus.CLOSED) {
       throw new StateConflictException("This case is already closed.");
@@ -117,20 +129,67 @@ public class FollowupCase {
     return ownerId.equals(userId);
   }
 
-  public String id() { return id; }
-  public String responseId() { return responseId; }
-  public String surveyId() { return surveyId; }
-  public String contactId() { return contactId; }
-  public String questionKey() { return questionKey; }
-  public String comment() { return comment; }
-  public Integer score() { return score; }
-  public String ownerId() { return ownerId; }
-  public String teamId() { return teamId; }
-  public String routedBy() { return routedBy; }
-  public CaseStatus status() { return status; }
-  public String rootCause() { return rootCause; }
-  public String resolution() { return resolution; }
-  public long createdAt() { return createdAt; }
-  public Long firstReplyAt() { return firstReplyAt; }
-  public Long closedAt() { return closedAt; }
+  public String id() {
+    return id;
+  }
+
+  public String responseId() {
+    return responseId;
+  }
+
+  public String surveyId() {
+    return surveyId;
+  }
+
+  public String contactId() {
+    return contactId;
+  }
+
+  public String questionKey() {
+    return questionKey;
+  }
+
+  public String comment() {
+    return comment;
+  }
+
+  public Integer score() {
+    return score;
+  }
+
+  public String ownerId() {
+    return ownerId;
+  }
+
+  public String teamId() {
+    return teamId;
+  }
+
+  public String routedBy() {
+    return routedBy;
+  }
+
+  public CaseStatus status() {
+    return status;
+  }
+
+  public String rootCause() {
+    return rootCause;
+  }
+
+  public String resolution() {
+    return resolution;
+  }
+
+  public long createdAt() {
+    return createdAt;
+  }
+
+  public Long firstReplyAt() {
+    return firstReplyAt;
+  }
+
+  public Long closedAt() {
+    return closedAt;
+  }
 }

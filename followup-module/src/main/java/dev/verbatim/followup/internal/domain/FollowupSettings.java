@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Global follow-up settings (one row, id "global"): the fallback owner who gets whatever nothing else routes. */
+/**
+ * Global follow-up settings (one row, id "global"): the fallback owner who gets whatever nothing
+ * else routes.
+ */
 @Entity
 @Table(name = "fup_settings")
 public class FollowupSettings {

@@ -20,7 +20,15 @@ public class RootCause {
     this.position = position;
   }
 
-  public String code() { return code; }
-  public String label() { return label; }
-  public int position() { return position; }
+  public String code() {
+    return code;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public int position() {
+    return position;
+  }
 }

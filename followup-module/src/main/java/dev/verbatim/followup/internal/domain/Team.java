@@ -20,7 +20,9 @@ public class Team {
   @Id private String id;
   private String name;
 
-  /** How many cases the team has handed out; the next owner is {@code members[assignments % size]}. */
+  /**
+   * How many cases the team has handed out; the next owner is {@code members[assignments % size]}.
+   */
   private long assignments;
 
   @Column(name = "created_at")
@@ -57,7 +59,15 @@ public class Team {
     return java.util.Optional.empty();
   }
 
-  public String id() { return id; }
-  public String name() { return name; }
-  public Set<String> memberIds() { return Set.copyOf(memberIds); }
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Set<String> memberIds() {
+    return Set.copyOf(memberIds);
+  }
 }

@@ -16,7 +16,12 @@ import java.util.Map;
 public class CustomerReplyMail {
   @Inject MailTemplates templates;
 
-  public OutboundMail compose(FollowupCase followupCase, ContactView contact, String surveyTitle, StaffUser author, String reply) {
+  public OutboundMail compose(
+      FollowupCase followupCase,
+      ContactView contact,
+      String surveyTitle,
+      StaffUser author,
+      String reply) {
     Map<String, Object> model = new HashMap<>();
     model.put("customer", contact.name() == null ? "there" : contact.name());
     model.put("reply", reply);
@@ -25,7 +30,12 @@ public class CustomerReplyMail {
     model.put("survey", surveyTitle);
     model.put("comment", followupCase.comment());
     model.put("quoted", "> " + followupCase.comment().replaceAll("\\R", "\n> "));
-    return OutboundMail.of("customer-reply", contact.email(), contact.name(), "Re: your feedback on " + surveyTitle,
-        templates.text("followup/customer-reply.txt", model), templates.html("followup/customer-reply.html", model));
+    return OutboundMail.of(
+        "customer-reply",
+        contact.email(),
+        contact.name(),
+        "Re: your feedback on " + surveyTitle,
+        templates.text("followup/customer-reply.txt", model),
+        templates.html("followup/customer-reply.html", model));
   }
 }

@@ -28,16 +28,25 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Demo owners and case history (VERBATIM_DEMO=true): a manager and three owners (password
- * {@value #PASSWORD}), a team taking the demo survey's comments in turns, and, after the demo
- * responses exist, replies and closures in the past so every case state and the report have data.
+ * Demo owners and case history (VERBATIM_DEMO=true): a manager and three owners (password {@value
+ * #PASSWORD}), a team taking the demo survey's comments in turns, and, after the demo responses
+ * exist, replies and closures in the past so every case state and the report have data.
  */
 @ApplicationScoped
 public class DemoFollowupData {
   private static final Logger LOG = Logger.getLogger(DemoFollowupData.class.getName());
   static final String PASSWORD = "verbatim-demo";
-  private static final List<String> ROOT_CAUSES = List.of(
-      "PRODUCT_DEFECT", "PRODUCT_DEFECT", "PRODUCT_DEFECT", "BILLING", "BILLING", "SUPPORT", "USABILITY", "MISSING_FEATURE", "PRAISE");
+  private static final List<String> ROOT_CAUSES =
+      List.of(
+          "PRODUCT_DEFECT",
+          "PRODUCT_DEFECT",
+          "PRODUCT_DEFECT",
+          "BILLING",
+          "BILLING",
+          "SUPPORT",
+          "USABILITY",
+          "MISSING_FEATURE",
+          "PRAISE");
 
   @Inject
   @ConfigProperty(name = "verbatim.demo", defaultValue = "false")
@@ -55,18 +64,30 @@ public class DemoFollowupData {
   @Transactional
   void createOwners(@Observes @Priority(50) SchemaReady ready) {
     List<SurveySummary> all = surveys.surveys();
-    if (!demo || all.size() != 1 || !"DRAFT".equals(all.get(0).status()) || staff.findByUsername("maria").isPresent()) {
+    if (!demo
+        || all.size() != 1
+        || !"DRAFT".equals(all.get(0).status())
+        || staff.findByUsername("maria").isPresent()) {
       return;
     }
     demoSurveyId = all.get(0).id();
-    staff.create(new NewStaffUser("maria", "maria@example.com", "Maria Manager", PASSWORD, Set.of(Roles.MANAGER)));
-    staff.create(new NewStaffUser("olivia", "olivia@example.com", "Olivia Owner", PASSWORD, Set.of(Roles.OWNER)));
-    staff.create(new NewStaffUser("oscar", "oscar@example.com", "Oscar Owner", PASSWORD, Set.of(Roles.OWNER)));
-    staff.create(new NewStaffUser("omar", "omar@example.com", "Omar (fallback)", PASSWORD, Set.of(Roles.OWNER)));
+    staff.create(
+        new NewStaffUser(
+            "maria", "maria@example.com", "Maria Manager", PASSWORD, Set.of(Roles.MANAGER)));
+    staff.create(
+        new NewStaffUser(
+            "olivia", "olivia@example.com", "Olivia Owner", PASSWORD, Set.of(Roles.OWNER)));
+    staff.create(
+        new NewStaffUser(
+            "oscar", "oscar@example.com", "Oscar Owner", PASSWORD, Set.of(Roles.OWNER)));
+    staff.create(
+        new NewStaffUser(
+            "omar", "omar@example.com", "Omar (fallback)", PASSWORD, Set.of(Roles.OWNER)));
     Team team = setup.createTeam("Customer Care", List.of("olivia", "oscar"));
     setup.setDefaultTeam(demoSurveyId, team.id());
     setup.setFallbackOwner("omar");
-    LOG.info("Demo: users maria (manager), olivia, oscar, omar (owners); password '" + PASSWORD + "'");
+    LOG.info(
+        "Demo: users maria (manager), olivia, oscar, omar (owners); password '" + PASSWORD + "'");
   }
 
   @Transactional
@@ -75,8 +96,12 @@ public class DemoFollowupData {
       return;
     }
     Random random = new Random(11);
-    List<FollowupCase> cases = em.createQuery("SELECT c FROM FollowupCase c WHERE c.surveyId = :s ORDER BY c.createdAt", FollowupCase.class)
-        .setParameter("s", demoSurveyId).getResultList();
+    List<FollowupCase> cases =
+        em.createQuery(
+                "SELECT c FROM FollowupCase c WHERE c.surveyId = :s ORDER BY c.createdAt",
+                FollowupCase.class)
+            .setParameter("s", demoSurveyId)
+            .getResultList();
     long now = System.currentTimeMillis();
     int replied = 0;
     int closed = 0;
@@ -86,20 +111,37 @@ public class DemoFollowupData {
         continue; // still waiting for a reply
       }
       long replyAt = c.createdAt() + Duration.ofMinutes(20 + random.nextInt(60 * 40)).toMillis();
-      String text = "Hi, thank you for telling us. " + (c.score() != null && c.score() <= 6
-          ? "I am sorry about this. I have looked into it and we are on it; I will write again when it is fixed."
-          : "It is great to hear, and I have shared your words with the team.");
+      String text =
+          "Hi, thank you for telling us. "
+              + (c.score() != null && c.score() <= 6
+                  ? "I am sorry about this. I have looked into it and we are on it; I will write again when it is fixed."
+                  : "It is great to hear, and I have shared your words with the team.");
       c.reply(text, replyAt);
-      em.persist(new CaseMessage(Ids.newId(), c.id(), CaseMessage.OUT, c.ownerId(), text, null, replyAt));
+      em.persist(
+          new CaseMessage(Ids.newId(), c.id(), CaseMessage.OUT, c.ownerId(), text, null, replyAt));
       replied++;
       if (random.nextDouble() < 0.7) {
-        String code = c.score() != null && c.score() >= 9 ? "PRAISE" : ROOT_CAUSES.get(random.nextInt(ROOT_CAUSES.size() - 1));
-        c.close(em.find(RootCause.class, code), "Answered the customer.",
+        String code =
+            c.score() != null && c.score() >= 9
+                ? "PRAISE"
+                : ROOT_CAUSES.get(random.nextInt(ROOT_CAUSES.size() - 1));
+        c.close(
+            em.find(RootCause.class, code),
+            "Answered the customer.",
             Math.min(now, replyAt + Duration.ofHours(1 + random.nextInt(48)).toMillis()));
         closed++;
       }
     }
     long open = cases.stream().filter(c -> c.status() == CaseStatus.OPEN).count();
-    LOG.info("Demo: " + cases.size() + " cases, " + replied + " replied, " + closed + " closed, " + open + " open");
+    LOG.info(
+        "Demo: "
+            + cases.size()
+            + " cases, "
+            + replied
+            + " replied, "
+            + closed
+            + " closed, "
+            + open
+            + " open");
   }
 }

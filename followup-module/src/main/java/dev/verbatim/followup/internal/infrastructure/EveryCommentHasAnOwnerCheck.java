@@ -24,8 +24,11 @@ public class EveryCommentHasAnOwnerCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     long comments = surveys.commentsTotal();
-    long cases = em.createQuery("SELECT COUNT(c) FROM FollowupCase c", Long.class).getSingleResult();
-    long unowned = em.createQuery("SELECT COUNT(c) FROM FollowupCase c WHERE c.ownerId IS NULL", Long.class).getSingleResult();
+    long cases =
+        em.createQuery("SELECT COUNT(c) FROM FollowupCase c", Long.class).getSingleResult();
+    long unowned =
+        em.createQuery("SELECT COUNT(c) FROM FollowupCase c WHERE c.ownerId IS NULL", Long.class)
+            .getSingleResult();
     long withoutCase = Math.max(0, comments - cases);
     return HealthCheckResponse.named("every-comment-has-an-owner")
         .status(withoutCase == 0 && unowned == 0)

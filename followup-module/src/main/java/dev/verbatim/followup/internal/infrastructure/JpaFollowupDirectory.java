@@ -16,27 +16,38 @@ public class JpaFollowupDirectory implements FollowupDirectory {
 
   @Override
   public ClosureCounts closureCounts(String surveyId) {
-    Object[] row = em.createQuery(
-            "SELECT COUNT(c), SUM(CASE WHEN c.ownerId IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN c.firstReplyAt IS NOT NULL THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN c.status = :closed THEN 1 ELSE 0 END)"
-                + " FROM FollowupCase c WHERE c.surveyId = :s", Object[].class)
-        .setParameter("s", surveyId).setParameter("closed", CaseStatus.CLOSED).getSingleResult();
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(c), SUM(CASE WHEN c.ownerId IS NOT NULL THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN c.firstReplyAt IS NOT NULL THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN c.status = :closed THEN 1 ELSE 0 END)"
+                    + " FROM FollowupCase c WHERE c.surveyId = :s",
+                Object[].class)
+            .setParameter("s", surveyId)
+            .setParameter("closed", CaseStatus.CLOSED)
+            .getSingleResult();
     long replied = asLong(row[2]);
-    return new ClosureCounts(asLong(row[0]), asLong(row[1]), replied, asLong(row[3]), medianFirstReply(surveyId, replied));
+    return new ClosureCounts(
+        asLong(row[0]),
+        asLong(row[1]),
+        replied,
+        asLong(row[3]),
+        medianFirstReply(surveyId, replied));
   }
 
   private Long medianFirstReply(String surveyId, long replied) {
     if (replied == 0) {
       return null;
     }
-    List<Long> middle = em.createQuery(
-            "SELECT (c.firstReplyAt - c.createdAt) AS waited FROM FollowupCase c"
-                + " WHERE c.surveyId = :s AND c.firstReplyAt IS NOT NULL ORDER BY waited", Long.class)
-        .setParameter("s", surveyId)
-        .setFirstResult((int) ((replied - 1) / 2))
-        .setMaxResults(replied % 2 == 0 ? 2 : 1)
-        .getResultList();
+    List<Long> middle =
+        em.createQuery(
+                "SELECT (c.firstReplyAt - c.createdAt) AS waited FROM FollowupCase c"
+                    + " WHERE c.surveyId = :s AND c.firstReplyAt IS NOT NULL ORDER BY waited",
+                Long.class)
+            .setParameter("s", surveyId)
+            .setFirstResult((int) ((replied - 1) / 2))
+            .setMaxResults(replied % 2 == 0 ? 2 : 1)
+            .getResultList();
     return middle.size() == 2 ? (middle.get(0) + middle.get(1)) / 2 : middle.get(0);
   }
 

@@ -28,8 +28,12 @@ public class OwnerNotificationMail {
     model.put("comment", followupCase.comment());
     model.put("score", followupCase.score() == null ? "no score" : followupCase.score() + " / 10");
     model.put("link", baseUrl.replaceAll("/+$", "") + "/app/cases/" + followupCase.id());
-    return OutboundMail.of("owner-notification", owner.email(), owner.displayName(),
+    return OutboundMail.of(
+        "owner-notification",
+        owner.email(),
+        owner.displayName(),
         "New comment to answer: " + response.surveyTitle(),
-        templates.text("followup/owner-notification.txt", model), templates.html("followup/owner-notification.html", model));
+        templates.text("followup/owner-notification.txt", model),
+        templates.html("followup/owner-notification.html", model));
   }
 }

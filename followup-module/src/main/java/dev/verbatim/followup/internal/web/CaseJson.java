@@ -8,9 +8,21 @@ import java.util.Map;
 
 /** A case as the API shows it: the customer's words first. */
 public record CaseJson(
-    String id, String comment, Integer score, String status, String surveyId, String surveyTitle,
-    Customer customer, Owner owner, String routedBy, String rootCause, String resolution,
-    long createdAt, Long firstReplyAt, Long closedAt, List<Message> messages) {
+    String id,
+    String comment,
+    Integer score,
+    String status,
+    String surveyId,
+    String surveyTitle,
+    Customer customer,
+    Owner owner,
+    String routedBy,
+    String rootCause,
+    String resolution,
+    long createdAt,
+    Long firstReplyAt,
+    Long closedAt,
+    List<Message> messages) {
 
   public record Customer(String name, String email, Map<String, String> attributes) {}
 
@@ -18,10 +30,31 @@ public record CaseJson(
 
   public record Message(String direction, String authorId, String body, long createdAt) {}
 
-  static CaseJson of(FollowupCase c, String surveyTitle, ContactView contact, Owner owner, List<CaseMessage> messages) {
-    return new CaseJson(c.id(), c.comment(), c.score(), c.status().name(), c.surveyId(), surveyTitle,
-        contact == null ? null : new Customer(contact.name(), contact.email(), contact.attributes()),
-        owner, c.routedBy(), c.rootCause(), c.resolution(), c.createdAt(), c.firstReplyAt(), c.closedAt(),
-        messages.stream().map(m -> new Message(m.direction(), m.authorId(), m.body(), m.createdAt())).toList());
+  static CaseJson of(
+      FollowupCase c,
+      String surveyTitle,
+      ContactView contact,
+      Owner owner,
+      List<CaseMessage> messages) {
+    return new CaseJson(
+        c.id(),
+        c.comment(),
+        c.score(),
+        c.status().name(),
+        c.surveyId(),
+        surveyTitle,
+        contact == null
+            ? null
+            : new Customer(contact.name(), contact.email(), contact.attributes()),
+        owner,
+        c.routedBy(),
+        c.rootCause(),
+        c.resolution(),
+        c.createdAt(),
+        c.firstReplyAt(),
+        c.closedAt(),
+        messages.stream()
+            .map(m -> new Message(m.direction(), m.authorId(), m.body(), m.createdAt()))
+            .toList());
   }
 }

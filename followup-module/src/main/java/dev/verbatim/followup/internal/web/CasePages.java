@@ -44,7 +44,8 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
 public class CasePages {
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
   static final int PAGE_SIZE = 50;
 
   @Inject CaseService cases;
@@ -55,7 +56,9 @@ public class CasePages {
   @Inject StaffDirectory staff;
 
   @GET
-  public String inbox(@QueryParam("status") @DefaultValue("OPEN") String status, @QueryParam("page") @DefaultValue("1") int page) {
+  public String inbox(
+      @QueryParam("status") @DefaultValue("OPEN") String status,
+      @QueryParam("page") @DefaultValue("1") int page) {
     StaffUser user = currentStaff.get();
     CaseStatus filter = "ALL".equalsIgnoreCase(status) ? null : CaseResource.parseStatus(status);
     List<FollowupCase> found = cases.list(user, filter, false, page, PAGE_SIZE + 1);
@@ -63,7 +66,9 @@ public class CasePages {
     for (FollowupCase c : found.subList(0, Math.min(found.size(), PAGE_SIZE))) {
       Map<String, Object> row = new HashMap<>();
       row.put("id", c.id());
-      row.put("comment", c.comment().length() > 140 ? c.comment().substring(0, 140) + "…" : c.comment());
+      row.put(
+          "comment",
+          c.comment().length() > 140 ? c.comment().substring(0, 140) + "…" : c.comment());
       row.put("score", c.score());
       row.put("status", c.status().name());
       row.put("survey", views.surveyTitle(c));
@@ -74,7 +79,14 @@ public class CasePages {
     }
     List<Map<String, Object>> tabs = new ArrayList<>();
     for (String s : List.of("OPEN", "REPLIED", "CLOSED", "ALL")) {
-      tabs.add(Map.of("value", s, "label", s.charAt(0) + s.substring(1).toLowerCase(), "current", s.equalsIgnoreCase(status)));
+      tabs.add(
+          Map.of(
+              "value",
+              s,
+              "label",
+              s.charAt(0) + s.substring(1).toLowerCase(),
+              "current",
+              s.equalsIgnoreCase(status)));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("cases", rows);
@@ -102,11 +114,25 @@ public class CasePages {
     String text = form.getFirst("text");
     try {
       cases.reply(id, currentStaff.get(), text);
-      return Response.seeOther(URI.create("/app/cases/" + id + "?notice=" + URLEncoder.encode("Reply sent to the customer.", StandardCharsets.UTF_8))).build();
+      return Response.seeOther(
+              URI.create(
+                  "/app/cases/"
+                      + id
+                      + "?notice="
+                      + URLEncoder.encode("Reply sent to the customer.", StandardCharsets.UTF_8)))
+          .build();
     } catch (InvalidInputException | StateConflictException e) {
-      String message = e instanceof InvalidInputException invalid ? invalid.errors().get(0).message() : e.getMessage();
+      String message =
+          e instanceof InvalidInputException invalid
+              ? invalid.errors().get(0).message()
+              : e.getMessage();
       return Response.status(e instanceof InvalidInputException ? 400 : 409)
-          .entity(casePage(cases.get(id, currentStaff.get()), null, Map.of("reply", message), Map.of("text", text == null ? "" : text)))
+          .entity(
+              casePage(
+                  cases.get(id, currentStaff.get()),
+                  null,
+                  Map.of("reply", message),
+                  Map.of("text", text == null ? "" : text)))
           .build();
     }
   }
@@ -117,18 +143,32 @@ public class CasePages {
   public Response close(@PathParam("id") String id, MultivaluedMap<String, String> form) {
     try {
       cases.close(id, currentStaff.get(), form.getFirst("rootCause"), form.getFirst("resolution"));
-      return Response.seeOther(URI.create("/app/cases/" + id + "?notice=" + URLEncoder.encode("Case closed.", StandardCharsets.UTF_8))).build();
+      return Response.seeOther(
+              URI.create(
+                  "/app/cases/"
+                      + id
+                      + "?notice="
+                      + URLEncoder.encode("Case closed.", StandardCharsets.UTF_8)))
+          .build();
     } catch (InvalidInputException | StateConflictException e) {
-      String message = e instanceof InvalidInputException invalid ? invalid.errors().get(0).message() : e.getMessage();
+      String message =
+          e instanceof InvalidInputException invalid
+              ? invalid.errors().get(0).message()
+              : e.getMessage();
       String resolution = form.getFirst("resolution");
       return Response.status(e instanceof InvalidInputException ? 400 : 409)
-          .entity(casePage(cases.get(id, currentStaff.get()), null, Map.of("close", message),
-              Map.of("resolution", resolution == null ? "" : resolution)))
+          .entity(
+              casePage(
+                  cases.get(id, currentStaff.get()),
+                  null,
+                  Map.of("close", message),
+                  Map.of("resolution", resolution == null ? "" : resolution)))
           .build();
     }
   }
 
-  private String casePage(FollowupCase c, String notice, Map<String, String> errors, Map<String, String> values) {
+  private String casePage(
+      FollowupCase c, String notice, Map<String, String> errors, Map<String, String> values) {
     ContactView contact = surveys.contact(c.contactId()).orElse(null);
     Map<String, Object> model = new HashMap<>();
     model.put("case", c);
@@ -137,21 +177,48 @@ public class CasePages {
     model.put("owner", views.owner(c).name());
     model.put("customerName", contact == null ? "" : contact.displayName());
     model.put("customerEmail", contact == null ? "" : contact.email());
-    model.put("attributes", contact == null ? List.of()
-        : contact.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList());
+    model.put(
+        "attributes",
+        contact == null
+            ? List.of()
+            : contact.attributes().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> Map.of("name", e.getKey(), "value", e.getValue()))
+                .toList());
     model.put("received", TIME.format(Instant.ofEpochMilli(c.createdAt())));
-    model.put("firstReply", c.firstReplyAt() == null ? null
-        : TIME.format(Instant.ofEpochMilli(c.firstReplyAt())) + " (after " + humanDuration(c.firstReplyAt() - c.createdAt()) + ")");
+    model.put(
+        "firstReply",
+        c.firstReplyAt() == null
+            ? null
+            : TIME.format(Instant.ofEpochMilli(c.firstReplyAt()))
+                + " (after "
+                + humanDuration(c.firstReplyAt() - c.createdAt())
+                + ")");
     model.put("closed", c.status() == CaseStatus.CLOSED);
-    model.put("rootCause", c.rootCause() == null ? null
-        : cases.rootCauses().stream().filter(r -> r.code().equals(c.rootCause())).map(RootCause::label).findFirst().orElse(c.rootCause()));
+    model.put(
+        "rootCause",
+        c.rootCause() == null
+            ? null
+            : cases.rootCauses().stream()
+                .filter(r -> r.code().equals(c.rootCause()))
+                .map(RootCause::label)
+                .findFirst()
+                .orElse(c.rootCause()));
     model.put("resolution", c.resolution());
     List<Map<String, Object>> thread = new ArrayList<>();
     for (CaseMessage m : cases.messages(c.id())) {
-      thread.add(Map.of("body", m.body(), "time", TIME.format(Instant.ofEpochMilli(m.createdAt())),
-          "author", m.authorId() == null ? "" : staff.findById(m.authorId()).map(StaffUser::displayName).orElse(""),
-          "outgoing", CaseMessage.OUT.equals(m.direction())));
+      thread.add(
+          Map.of(
+              "body",
+              m.body(),
+              "time",
+              TIME.format(Instant.ofEpochMilli(m.createdAt())),
+              "author",
+              m.authorId() == null
+                  ? ""
+                  : staff.findById(m.authorId()).map(StaffUser::displayName).orElse(""),
+              "outgoing",
+              CaseMessage.OUT.equals(m.direction())));
     }
     model.put("thread", thread);
     model.put("rootCauses", cases.rootCauses());

@@ -36,10 +36,15 @@ public class CaseResource {
 
   @GET
   public List<CaseJson> list(
-      @QueryParam("status") String status, @QueryParam("mine") @DefaultValue("false") boolean mine,
-      @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("50") int size) {
-    return cases.list(currentStaff.get(), parseStatus(status), mine, page, Math.min(Math.max(size, 1), 200))
-        .stream().map(views::summary).toList();
+      @QueryParam("status") String status,
+      @QueryParam("mine") @DefaultValue("false") boolean mine,
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    return cases
+        .list(currentStaff.get(), parseStatus(status), mine, page, Math.min(Math.max(size, 1), 200))
+        .stream()
+        .map(views::summary)
+        .toList();
   }
 
   @GET
@@ -57,8 +62,12 @@ public class CaseResource {
   @POST
   @Path("{id}/close")
   public CaseJson close(@PathParam("id") String id, CloseRequest request) {
-    return views.full(cases.close(id, currentStaff.get(), request == null ? null : request.rootCause(),
-        request == null ? null : request.resolution()));
+    return views.full(
+        cases.close(
+            id,
+            currentStaff.get(),
+            request == null ? null : request.rootCause(),
+            request == null ? null : request.resolution()));
   }
 
   @GET
@@ -77,5 +86,4 @@ public class CaseResource {
       throw new InvalidInputException("status", "must be one of " + List.of(CaseStatus.values()));
     }
   }
-
 }

@@ -9,7 +9,10 @@ import dev.verbatim.survey.api.SurveySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Assembles {@link CaseJson} from the case and what other modules know about its survey, customer and owner. */
+/**
+ * Assembles {@link CaseJson} from the case and what other modules know about its survey, customer
+ * and owner.
+ */
 @ApplicationScoped
 public class CaseViews {
   @Inject CaseService cases;
@@ -17,11 +20,21 @@ public class CaseViews {
   @Inject StaffDirectory staff;
 
   CaseJson summary(FollowupCase c) {
-    return CaseJson.of(c, surveyTitle(c), surveys.contact(c.contactId()).orElse(null), owner(c), java.util.List.of());
+    return CaseJson.of(
+        c,
+        surveyTitle(c),
+        surveys.contact(c.contactId()).orElse(null),
+        owner(c),
+        java.util.List.of());
   }
 
   CaseJson full(FollowupCase c) {
-    return CaseJson.of(c, surveyTitle(c), surveys.contact(c.contactId()).orElse(null), owner(c), cases.messages(c.id()));
+    return CaseJson.of(
+        c,
+        surveyTitle(c),
+        surveys.contact(c.contactId()).orElse(null),
+        owner(c),
+        cases.messages(c.id()));
   }
 
   String surveyTitle(FollowupCase c) {
@@ -29,6 +42,7 @@ public class CaseViews {
   }
 
   CaseJson.Owner owner(FollowupCase c) {
-    return new CaseJson.Owner(c.ownerId(), staff.findById(c.ownerId()).map(StaffUser::displayName).orElse("(unknown)"));
+    return new CaseJson.Owner(
+        c.ownerId(), staff.findById(c.ownerId()).map(StaffUser::displayName).orElse("(unknown)"));
   }
 }

@@ -44,7 +44,9 @@ public class FollowupSetupResource {
   @POST
   @Path("teams")
   public Response createTeam(@NotNull TeamRequest request) {
-    return Response.status(Response.Status.CREATED).entity(TeamJson.of(setup.createTeam(request.name(), request.members()))).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(TeamJson.of(setup.createTeam(request.name(), request.members())))
+        .build();
   }
 
   @GET
@@ -55,7 +57,8 @@ public class FollowupSetupResource {
 
   @PUT
   @Path("surveys/{surveyId}/routing")
-  public RoutingRequest setRouting(@PathParam("surveyId") String surveyId, @NotNull RoutingRequest request) {
+  public RoutingRequest setRouting(
+      @PathParam("surveyId") String surveyId, @NotNull RoutingRequest request) {
     setup.setDefaultTeam(surveyId, request.defaultTeamId());
     return request;
   }
@@ -70,6 +73,9 @@ public class FollowupSetupResource {
   @GET
   @Path("settings")
   public SettingsJson settings() {
-    return setup.fallbackOwner().map(o -> new SettingsJson(o.username(), o.displayName())).orElse(new SettingsJson(null, null));
+    return setup
+        .fallbackOwner()
+        .map(o -> new SettingsJson(o.username(), o.displayName()))
+        .orElse(new SettingsJson(null, null));
   }
 }

@@ -45,49 +45,92 @@ public class RoutingPage {
     List<StaffUser> owners = staff.withRole(Roles.OWNER);
     Optional<StaffUser> fallback = setup.fallbackOwner();
     List<Team> teams = setup.teams();
-    Map<String, String> ownerNames = owners.stream().collect(Collectors.toMap(StaffUser::id, StaffUser::displayName));
+    Map<String, String> ownerNames =
+        owners.stream().collect(Collectors.toMap(StaffUser::id, StaffUser::displayName));
     Map<String, Object> model = new HashMap<>();
     model.put("notice", notice);
     model.put("error", error);
     model.put("noFallback", fallback.isEmpty());
     model.put("noOwners", owners.isEmpty());
-    model.put("owners", owners.stream().map(o -> Map.of("username", o.username(), "name", o.displayName(),
-        "selected", fallback.map(f -> f.id().equals(o.id())).orElse(false))).toList());
-    model.put("teams", teams.stream().map(t -> Map.of("name", t.name(), "members",
-        t.memberIds().stream().map(id -> ownerNames.getOrDefault(id, "(inactive)")).sorted().collect(Collectors.joining(", ")))).toList());
+    model.put(
+        "owners",
+        owners.stream()
+            .map(
+                o ->
+                    Map.of(
+                        "username",
+                        o.username(),
+                        "name",
+                        o.displayName(),
+                        "selected",
+                        fallback.map(f -> f.id().equals(o.id())).orElse(false)))
+            .toList());
+    model.put(
+        "teams",
+        teams.stream()
+            .map(
+                t ->
+                    Map.of(
+                        "name",
+                        t.name(),
+                        "members",
+                        t.memberIds().stream()
+                            .map(id -> ownerNames.getOrDefault(id, "(inactive)"))
+                            .sorted()
+                            .collect(Collectors.joining(", "))))
+            .toList());
     model.put("surveys", surveys.surveys().stream().map(s -> surveyRow(s, teams)).toList());
     return pages.staffPage("followup/routing", "Routing", model);
   }
 
   private Map<String, Object> surveyRow(SurveySummary survey, List<Team> teams) {
     String current = setup.defaultTeamId(survey.id()).orElse("");
-    return Map.of("id", survey.id(), "title", survey.title(), "options", teams.stream()
-        .map(t -> Map.of("id", t.id(), "name", t.name(), "selected", t.id().equals(current))).toList());
+    return Map.of(
+        "id",
+        survey.id(),
+        "title",
+        survey.title(),
+        "options",
+        teams.stream()
+            .map(t -> Map.of("id", t.id(), "name", t.name(), "selected", t.id().equals(current)))
+            .toList());
   }
 
   @POST
   @Path("fallback")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response setFallback(MultivaluedMap<String, String> form) {
-    return act(() -> "Fallback owner is now " + setup.setFallbackOwner(form.getFirst("fallbackOwner")).displayName() + ".");
+    return act(
+        () ->
+            "Fallback owner is now "
+                + setup.setFallbackOwner(form.getFirst("fallbackOwner")).displayName()
+                + ".");
   }
 
   @POST
   @Path("teams")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response createTeam(MultivaluedMap<String, String> form) {
-    return act(() -> "Team " + setup.createTeam(form.getFirst("name"), form.getOrDefault("members", List.of())).name() + " created.");
+    return act(
+        () ->
+            "Team "
+                + setup
+                    .createTeam(form.getFirst("name"), form.getOrDefault("members", List.of()))
+                    .name()
+                + " created.");
   }
 
   @POST
   @Path("surveys/{surveyId}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response setSurveyTeam(@PathParam("surveyId") String surveyId, MultivaluedMap<String, String> form) {
+  public Response setSurveyTeam(
+      @PathParam("surveyId") String surveyId, MultivaluedMap<String, String> form) {
     String teamId = form.getFirst("teamId");
-    return act(() -> {
-      setup.setDefaultTeam(surveyId, teamId == null || teamId.isBlank() ? null : teamId);
-      return "Routing saved.";
-    });
+    return act(
+        () -> {
+          setup.setDefaultTeam(surveyId, teamId == null || teamId.isBlank() ? null : teamId);
+          return "Routing saved.";
+        });
   }
 
   private static Response act(java.util.function.Supplier<String> action) {
@@ -95,8 +138,13 @@ public class RoutingPage {
     try {
       query = "notice=" + URLEncoder.encode(action.get(), StandardCharsets.UTF_8);
     } catch (InvalidInputException invalid) {
-      query = "error=" + URLEncoder.encode(invalid.errors().stream().map(e -> e.field() + ": " + e.message())
-          .collect(Collectors.joining("; ")), StandardCharsets.UTF_8);
+      query =
+          "error="
+              + URLEncoder.encode(
+                  invalid.errors().stream()
+                      .map(e -> e.field() + ": " + e.message())
+                      .collect(Collectors.joining("; ")),
+                  StandardCharsets.UTF_8);
     }
     return Response.seeOther(URI.create("/app/routing?" + query)).build();
   }

@@ -11,8 +11,16 @@ class FollowupCaseTest {
   private static final RootCause DEFECT = new RootCause("PRODUCT_DEFECT", "Product defect", 1);
 
   private static FollowupCase newCase() {
-    return new FollowupCase("c1", "r1", "s1", "k1", "why", "It is slow", 3,
-        new Assignment("owner-1", null, Assignment.FALLBACK), 1_000L);
+    return new FollowupCase(
+        "c1",
+        "r1",
+        "s1",
+        "k1",
+        "why",
+        "It is slow",
+        3,
+        new Assignment("owner-1", null, Assignment.FALLBACK),
+        1_000L);
   }
 
   @Test
@@ -35,7 +43,9 @@ class FollowupCaseTest {
   @Test
   void anEmptyReplyIsRejectedAndChangesNothing() {
     FollowupCase c = newCase();
-    assertThatThrownBy(() -> c.reply("   ", 5_000L)).isInstanceOf(InvalidInputException.class).hasMessageContaining("text");
+    assertThatThrownBy(() -> c.reply("   ", 5_000L))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("text");
     assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
     assertThat(c.firstReplyAt()).isNull();
   }
@@ -43,7 +53,9 @@ class FollowupCaseTest {
   @Test
   void closingWithoutRootCauseIsRejected() {
     FollowupCase c = newCase();
-    assertThatThrownBy(() -> c.close(null, "done", 5_000L)).isInstanceOf(InvalidInputException.class).hasMessageContaining("rootCause");
+    assertThatThrownBy(() -> c.close(null, "done", 5_000L))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("rootCause");
     assertThat(c.status()).isEqualTo(CaseStatus.OPEN);
   }
 
@@ -61,7 +73,8 @@ class FollowupCaseTest {
   void aClosedCaseCannotBeClosedAgainOrRepliedTo() {
     FollowupCase c = newCase();
     c.close(DEFECT, null, 7_000L);
-    assertThatThrownBy(() -> c.close(DEFECT, null, 8_000L)).isInstanceOf(StateConflictException.class);
+    assertThatThrownBy(() -> c.close(DEFECT, null, 8_000L))
+        .isInstanceOf(StateConflictException.class);
     assertThatThrownBy(() -> c.reply("hello", 8_000L)).isInstanceOf(StateConflictException.class);
   }
 }

@@ -32,8 +32,16 @@ public class CaughtMail {
   protected CaughtMail() {}
 
   public CaughtMail(
-      String id, String messageId, String kind, String sender, String recipient, String subject,
-      String headers, String textBody, String htmlBody, long caughtAt) {
+      String id,
+      String messageId,
+      String kind,
+      String sender,
+      String recipient,
+      String subject,
+      String headers,
+      String textBody,
+      String htmlBody,
+      long caughtAt) {
     this.id = id;
     this.messageId = messageId;
     this.kind = kind;
@@ -46,14 +54,43 @@ public class CaughtMail {
     this.caughtAt = caughtAt;
   }
 
-  public String id() { return id; }
-  public String messageId() { return messageId; }
-  public String kind() { return kind; }
-  public String sender() { return sender; }
-  public String recipient() { return recipient; }
-  public String subject() { return subject; }
-  public String headers() { return headers; }
-  public String textBody() { return textBody; }
-  public String htmlBody() { return htmlBody; }
-  public long caughtAt() { return caughtAt; }
+  public String id() {
+    return id;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public String sender() {
+    return sender;
+  }
+
+  public String recipient() {
+    return recipient;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String headers() {
+    return headers;
+  }
+
+  public String textBody() {
+    return textBody;
+  }
+
+  public String htmlBody() {
+    return htmlBody;
+  }
+
+  public long caughtAt() {
+    return caughtAt;
+  }
 }

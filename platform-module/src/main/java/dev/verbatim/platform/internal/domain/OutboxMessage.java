@@ -86,7 +86,8 @@ public class OutboxMessage {
   /** Records a failed attempt: retried after {@code retryAt}, or FAILED when it cannot succeed. */
   public void markFailed(String error, boolean permanent, long retryAt) {
     attempts++;
-    lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+    lastError =
+        error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
     leaseUntil = null;
     if (permanent) {
       status = FAILED;
@@ -95,16 +96,51 @@ public class OutboxMessage {
     }
   }
 
-  public String id() { return id; }
-  public String messageId() { return messageId; }
-  public String kind() { return kind; }
-  public String recipient() { return recipient; }
-  public String recipientName() { return recipientName; }
-  public String subject() { return subject; }
-  public String textBody() { return textBody; }
-  public String htmlBody() { return htmlBody; }
-  public String replyTo() { return replyTo; }
-  public String inReplyTo() { return inReplyTo; }
-  public String status() { return status; }
-  public int attempts() { return attempts; }
+  public String id() {
+    return id;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public String recipient() {
+    return recipient;
+  }
+
+  public String recipientName() {
+    return recipientName;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String textBody() {
+    return textBody;
+  }
+
+  public String htmlBody() {
+    return htmlBody;
+  }
+
+  public String replyTo() {
+    return replyTo;
+  }
+
+  public String inReplyTo() {
+    return inReplyTo;
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
 }

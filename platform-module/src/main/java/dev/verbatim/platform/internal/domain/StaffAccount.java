@@ -33,7 +33,13 @@ public class StaffAccount {
   protected StaffAccount() {}
 
   public StaffAccount(
-      String id, String username, String email, String displayName, Set<String> roles, String passwordHash, long createdAt) {
+      String id,
+      String username,
+      String email,
+      String displayName,
+      Set<String> roles,
+      String passwordHash,
+      long createdAt) {
     this.id = id;
     this.username = username;
     this.email = email;
@@ -53,7 +59,9 @@ public class StaffAccount {
   }
 
   public Set<String> roleSet() {
-    return Arrays.stream(roles.split(",")).filter(r -> !r.isBlank()).collect(Collectors.toCollection(LinkedHashSet::new));
+    return Arrays.stream(roles.split(","))
+        .filter(r -> !r.isBlank())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   public StaffUser toView() {

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The built-in mail catcher: builds the real MIME message (so what is shown is what would be
- * sent) and keeps it for the admin mailbox page instead of sending it.
+ * The built-in mail catcher: builds the real MIME message (so what is shown is what would be sent)
+ * and keeps it for the admin mailbox page instead of sending it.
  */
 @ApplicationScoped
 public class CatchingMailTransport implements MailTransport {
@@ -42,8 +42,15 @@ public class CatchingMailTransport implements MailTransport {
         MimeMessage message = mimeMessages.build(session, row);
         em.persist(
             new CaughtMail(
-                Ids.newId(), row.messageId(), row.kind(), settings.fromName() + " <" + settings.fromAddress() + ">",
-                message.getHeader("To", ", "), row.subject(), headerBlock(message), row.textBody(), row.htmlBody(),
+                Ids.newId(),
+                row.messageId(),
+                row.kind(),
+                settings.fromName() + " <" + settings.fromAddress() + ">",
+                message.getHeader("To", ", "),
+                row.subject(),
+                headerBlock(message),
+                row.textBody(),
+                row.htmlBody(),
                 clock.millis()));
         results.add(DeliveryResult.delivered(row));
       } catch (MessagingException e) {
@@ -58,7 +65,8 @@ public class CatchingMailTransport implements MailTransport {
     Enumeration<Header> headers = message.getAllHeaders();
     while (headers.hasMoreElements()) {
       Header header = headers.nextElement();
-      if (!header.getName().equalsIgnoreCase("Content-Type") && !header.getName().equalsIgnoreCase("MIME-Version")) {
+      if (!header.getName().equalsIgnoreCase("Content-Type")
+          && !header.getName().equalsIgnoreCase("MIME-Version")) {
         block.append(header.getName()).append(": ").append(header.getValue()).append('\n');
       }
     }

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Outbound mail settings (MicroProfile Config; environment variables such as VERBATIM_SMTP_HOST in production). */
+/**
+ * Outbound mail settings (MicroProfile Config; environment variables such as VERBATIM_SMTP_HOST in
+ * production).
+ */
 @ApplicationScoped
 public class MailSettings {
   @Inject
@@ -32,7 +35,9 @@ public class MailSettings {
   @ConfigProperty(name = "verbatim.outbox.poll-millis", defaultValue = "2000")
   long pollMillis;
 
-  /** Without an SMTP host, mail is kept by the built-in catcher and shown on the admin mailbox page. */
+  /**
+   * Without an SMTP host, mail is kept by the built-in catcher and shown on the admin mailbox page.
+   */
   public boolean useMailCatcher() {
     return smtpHost.map(String::isBlank).orElse(true);
   }

@@ -8,7 +8,9 @@ interface MailTransport {
 
   List<DeliveryResult> deliver(List<OutboxMessage> batch);
 
-  /** @param error null when delivered; {@code permanent} means retrying cannot help (bad address) */
+  /**
+   * @param error null when delivered; {@code permanent} means retrying cannot help (bad address)
+   */
   record DeliveryResult(OutboxMessage message, String error, boolean permanent) {
     static DeliveryResult delivered(OutboxMessage message) {
       return new DeliveryResult(message, null, false);

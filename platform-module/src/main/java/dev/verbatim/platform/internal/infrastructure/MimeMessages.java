@@ -13,7 +13,10 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.util.Date;
 
-/** Turns an outbox row into a MIME message: multipart/alternative (text + HTML), stable Message-ID, threading headers. */
+/**
+ * Turns an outbox row into a MIME message: multipart/alternative (text + HTML), stable Message-ID,
+ * threading headers.
+ */
 @ApplicationScoped
 public class MimeMessages {
   @Inject MailSettings settings;
@@ -22,7 +25,9 @@ public class MimeMessages {
     MimeMessage message = new StableIdMessage(session, row.messageId());
     try {
       message.setFrom(new InternetAddress(settings.fromAddress(), settings.fromName(), "UTF-8"));
-      message.setRecipient(Message.RecipientType.TO, new InternetAddress(row.recipient(), row.recipientName(), "UTF-8"));
+      message.setRecipient(
+          Message.RecipientType.TO,
+          new InternetAddress(row.recipient(), row.recipientName(), "UTF-8"));
     } catch (UnsupportedEncodingException e) {
       throw new MessagingException("UTF-8 not supported", e);
     }

@@ -37,10 +37,13 @@ public class OutboxDrainer {
   private ScheduledFuture<?> ticker;
 
   void start(@Observes SchemaReady ready) {
-    ticker = scheduler.scheduleWithFixedDelay(this::drainSafely, 1000, settings.pollMillis(), TimeUnit.MILLISECONDS);
-    LOG.info(settings.useMailCatcher()
-        ? "No SMTP host configured (verbatim.smtp.host): outgoing mail is kept by the built-in mail catcher, see /app/mailbox"
-        : "Outgoing mail is sent over SMTP through mail/verbatim");
+    ticker =
+        scheduler.scheduleWithFixedDelay(
+            this::drainSafely, 1000, settings.pollMillis(), TimeUnit.MILLISECONDS);
+    LOG.info(
+        settings.useMailCatcher()
+            ? "No SMTP host configured (verbatim.smtp.host): outgoing mail is kept by the built-in mail catcher, see /app/mailbox"
+            : "Outgoing mail is sent over SMTP through mail/verbatim");
   }
 
   void nudge(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEnqueued enqueued) {
@@ -75,7 +78,9 @@ public class OutboxDrainer {
     }
   }
 
-  /** @return how many messages were claimed */
+  /**
+   * @return how many messages were claimed
+   */
   int drainBatch() {
     List<OutboxMessage> batch = store.claimDue(BATCH);
     if (batch.isEmpty()) {
@@ -87,9 +92,20 @@ public class OutboxDrainer {
       if (result.ok()) {
         store.markSent(message.id());
       } else {
-        LOG.warning(() -> "Mail " + message.messageId() + " not delivered (attempt " + (message.attempts() + 1) + "): " + result.error());
-        store.markFailed(message.id(), result.error(), result.permanent(),
-            settings.retryDelayMillis(message.attempts()), settings.maxAttempts());
+        LOG.warning(
+            () ->
+                "Mail "
+                    + message.messageId()
+                    + " not delivered (attempt "
+                    + (message.attempts() + 1)
+                    + "): "
+                    + result.error());
+        store.markFailed(
+            message.id(),
+            result.error(),
+            result.permanent(),
+            settings.retryDelayMillis(message.attempts()),
+            settings.maxAttempts());
       }
     }
     return batch.size();

@@ -10,7 +10,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Outbound mail queue depth, retries and failures; UP while the database answers (a backlog is data, not an outage). */
+/**
+ * Outbound mail queue depth, retries and failures; UP while the database answers (a backlog is
+ * data, not an outage).
+ */
 @Readiness
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
@@ -22,12 +25,16 @@ public class OutboxHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    Object[] row = em.createQuery(
-            "SELECT SUM(CASE WHEN m.status = :pending THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN m.status = :pending AND m.attempts > 0 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN m.status = :failed THEN 1 ELSE 0 END),"
-                + " MIN(CASE WHEN m.status = :pending THEN m.createdAt ELSE NULL END) FROM OutboxMessage m", Object[].class)
-        .setParameter("pending", OutboxMessage.PENDING).setParameter("failed", OutboxMessage.FAILED).getSingleResult();
+    Object[] row =
+        em.createQuery(
+                "SELECT SUM(CASE WHEN m.status = :pending THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN m.status = :pending AND m.attempts > 0 THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN m.status = :failed THEN 1 ELSE 0 END),"
+                    + " MIN(CASE WHEN m.status = :pending THEN m.createdAt ELSE NULL END) FROM OutboxMessage m",
+                Object[].class)
+            .setParameter("pending", OutboxMessage.PENDING)
+            .setParameter("failed", OutboxMessage.FAILED)
+            .getSingleResult();
     long oldest = row[3] == null ? 0 : (clock.millis() - ((Number) row[3]).longValue()) / 1000;
     return HealthCheckResponse.named("outbox")
         .up()

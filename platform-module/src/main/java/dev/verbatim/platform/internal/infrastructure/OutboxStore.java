@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outbox's transactional steps. A claim is a lease (an UPDATE that only one server can win),
- * so several servers can drain one database; a crashed sender's lease simply expires.
+ * The outbox's transactional steps. A claim is a lease (an UPDATE that only one server can win), so
+ * several servers can drain one database; a crashed sender's lease simply expires.
  */
 @ApplicationScoped
 public class OutboxStore {
@@ -61,7 +61,8 @@ public class OutboxStore {
   }
 
   @Transactional
-  public void markFailed(String id, String error, boolean permanent, long retryDelayMillis, int maxAttempts) {
+  public void markFailed(
+      String id, String error, boolean permanent, long retryDelayMillis, int maxAttempts) {
     OutboxMessage message = em.find(OutboxMessage.class, id);
     boolean giveUp = permanent || message.attempts() + 1 >= maxAttempts;
     message.markFailed(error, giveUp, clock.millis() + retryDelayMillis);

@@ -29,9 +29,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Applies each module's versioned SQL scripts once, at start-up, before anything else touches
- * the database, then fires {@link SchemaReady}. Each script runs in its own transaction together
- * with its history row, so a failed script leaves nothing half-applied.
+ * Applies each module's versioned SQL scripts once, at start-up, before anything else touches the
+ * database, then fires {@link SchemaReady}. Each script runs in its own transaction together with
+ * its history row, so a failed script leaves nothing half-applied.
  */
 @ApplicationScoped
 public class SchemaMigrator {
@@ -85,7 +85,9 @@ public class SchemaMigrator {
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(
-          "CREATE TABLE " + HISTORY + " (module VARCHAR(40) NOT NULL, script VARCHAR(200) NOT NULL,"
+          "CREATE TABLE "
+              + HISTORY
+              + " (module VARCHAR(40) NOT NULL, script VARCHAR(200) NOT NULL,"
               + " applied_at BIGINT NOT NULL, PRIMARY KEY (module, script))");
     }
   }
@@ -109,7 +111,8 @@ public class SchemaMigrator {
         statement.execute(sql);
       }
       try (PreparedStatement history =
-          connection.prepareStatement("INSERT INTO " + HISTORY + " (module, script, applied_at) VALUES (?, ?, ?)")) {
+          connection.prepareStatement(
+              "INSERT INTO " + HISTORY + " (module, script, applied_at) VALUES (?, ?, ?)")) {
         history.setString(1, module);
         history.setString(2, script);
         history.setLong(3, System.currentTimeMillis());
@@ -126,7 +129,8 @@ public class SchemaMigrator {
   }
 
   private String readScript(String resource) {
-    try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in =
+        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("Migration script not found on the classpath: " + resource);
       }

@@ -12,7 +12,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sends over SMTP through Liberty's {@code mail/verbatim} mailSession, one connection per batch. */
+/**
+ * Sends over SMTP through Liberty's {@code mail/verbatim} mailSession, one connection per batch.
+ */
 @ApplicationScoped
 public class SmtpMailTransport implements MailTransport {
   @Resource(lookup = "mail/verbatim")

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Creates the first admin on first start, with the password from configuration
  * (VERBATIM_ADMIN_PASSWORD, or the server variable verbatim.admin.password). There is no built-in
- * default password: without one, a random password is generated and written once to the server
- * log, so a first start is usable but never guessable.
+ * default password: without one, a random password is generated and written once to the server log,
+ * so a first start is usable but never guessable.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -52,10 +52,16 @@ public class AdminBootstrap {
     }
     boolean generated = password.isEmpty() || password.get().isBlank();
     String initial = generated ? randomPassword() : password.get();
-    directory.create(new NewStaffUser(username, email, "Administrator", initial, Set.of(Roles.ADMIN, Roles.MANAGER)));
+    directory.create(
+        new NewStaffUser(
+            username, email, "Administrator", initial, Set.of(Roles.ADMIN, Roles.MANAGER)));
     if (generated) {
-      LOG.warning("Created the first admin '" + username + "' with the generated password: " + initial
-          + "  (it is shown only this once; set VERBATIM_ADMIN_PASSWORD before the first start to choose it)");
+      LOG.warning(
+          "Created the first admin '"
+              + username
+              + "' with the generated password: "
+              + initial
+              + "  (it is shown only this once; set VERBATIM_ADMIN_PASSWORD before the first start to choose it)");
     } else {
       LOG.info("Created the first admin '" + username + "' from configuration.");
     }

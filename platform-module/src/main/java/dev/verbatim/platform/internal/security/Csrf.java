@@ -2,12 +2,15 @@ package dev.verbatim.platform.internal.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 
-/** Synchronizer-token CSRF protection: one random token per session, sent back in a hidden {@code _csrf} field. */
+/**
+ * Synchronizer-token CSRF protection: one random token per session, sent back in a hidden {@code
+ * _csrf} field.
+ */
 public final class Csrf {
   public static final String FIELD = "_csrf";
   private static final String ATTRIBUTE = "verbatim.csrf";
@@ -30,7 +33,9 @@ public final class Csrf {
   public static boolean isValid(HttpServletRequest request, String submitted) {
     HttpSession session = request.getSession(false);
     String expected = session == null ? null : (String) session.getAttribute(ATTRIBUTE);
-    return expected != null && submitted != null
-        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
+    return expected != null
+        && submitted != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8));
   }
 }

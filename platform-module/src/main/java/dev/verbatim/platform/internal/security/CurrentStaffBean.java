@@ -19,7 +19,10 @@ public class CurrentStaffBean implements CurrentStaff {
   private Optional<StaffUser> lookup() {
     if (user == null) {
       Principal principal = securityContext.getCallerPrincipal();
-      user = principal == null ? Optional.empty() : directory.findByUsername(principal.getName()).filter(StaffUser::active);
+      user =
+          principal == null
+              ? Optional.empty()
+              : directory.findByUsername(principal.getName()).filter(StaffUser::active);
     }
     return user;
   }

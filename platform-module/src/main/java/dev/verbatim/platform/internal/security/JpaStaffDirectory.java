@@ -32,7 +32,8 @@ public class JpaStaffDirectory implements StaffDirectory {
 
   @Override
   public Optional<StaffUser> findById(String id) {
-    return Optional.ofNullable(id == null ? null : em.find(StaffAccount.class, id)).map(StaffAccount::toView);
+    return Optional.ofNullable(id == null ? null : em.find(StaffAccount.class, id))
+        .map(StaffAccount::toView);
   }
 
   @Override
@@ -49,7 +50,9 @@ public class JpaStaffDirectory implements StaffDirectory {
 
   @Override
   public List<StaffUser> withRole(String role) {
-    return em.createQuery("SELECT a FROM StaffAccount a WHERE a.active = TRUE ORDER BY a.username", StaffAccount.class)
+    return em.createQuery(
+            "SELECT a FROM StaffAccount a WHERE a.active = TRUE ORDER BY a.username",
+            StaffAccount.class)
         .getResultStream()
         .map(StaffAccount::toView)
         .filter(u -> u.hasRole(role))
@@ -81,9 +84,19 @@ public class JpaStaffDirectory implements StaffDirectory {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    String displayName = user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName().strip();
-    StaffAccount account = new StaffAccount(Ids.newId(), user.username(), user.email(), displayName, user.roles(),
-        PasswordHasher.hash(user.password()), clock.millis());
+    String displayName =
+        user.displayName() == null || user.displayName().isBlank()
+            ? user.username()
+            : user.displayName().strip();
+    StaffAccount account =
+        new StaffAccount(
+            Ids.newId(),
+            user.username(),
+            user.email(),
+            displayName,
+            user.roles(),
+            PasswordHasher.hash(user.password()),
+            clock.millis());
     em.persist(account);
     return account.toView();
   }

@@ -26,7 +26,13 @@ public final class PasswordHasher {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derive(password, salt, iterations));
+    return PREFIX
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(derive(password, salt, iterations));
   }
 
   /** Constant-time check; false (never an exception) for a malformed stored hash. */
@@ -59,7 +65,17 @@ public final class PasswordHasher {
     }
   }
 
-  /** A hash that matches nothing, checked against when the user is unknown so timing does not reveal it. */
-  static final String DECOY = PREFIX + "$" + ITERATIONS + "$" + Base64.getEncoder().withoutPadding()
-      .encodeToString("verbatim-decoy-s".getBytes(StandardCharsets.US_ASCII)) + "$AAAA";
+  /**
+   * A hash that matches nothing, checked against when the user is unknown so timing does not reveal
+   * it.
+   */
+  static final String DECOY =
+      PREFIX
+          + "$"
+          + ITERATIONS
+          + "$"
+          + Base64.getEncoder()
+              .withoutPadding()
+              .encodeToString("verbatim-decoy-s".getBytes(StandardCharsets.US_ASCII))
+          + "$AAAA";
 }

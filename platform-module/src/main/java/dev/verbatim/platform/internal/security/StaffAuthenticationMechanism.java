@@ -47,10 +47,17 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       return context.doNothing();
     }
     if (path.startsWith("/api/")) {
-      return problem(response, 401, "Not logged in", "Log in first: POST /api/session with username and password.");
+      return problem(
+          response,
+          401,
+          "Not logged in",
+          "Log in first: POST /api/session with username and password.");
     }
     String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-    return context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+    return context.redirect(
+        request.getContextPath()
+            + "/login?next="
+            + URLEncoder.encode(target, StandardCharsets.UTF_8));
   }
 
   private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
@@ -58,10 +65,12 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       request.setAttribute(LOGIN_FAILED, "Your login form expired. Please try again.");
       return context.doNothing();
     }
-    return login(request, context, request.getParameter("username"), request.getParameter("password"));
+    return login(
+        request, context, request.getParameter("username"), request.getParameter("password"));
   }
 
-  private AuthenticationStatus apiLogin(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+  private AuthenticationStatus apiLogin(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String username;
     String password;
     try (JsonReader reader = Json.createReader(request.getInputStream())) {
@@ -69,7 +78,11 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       username = body.getString("username", null);
       password = body.getString("password", null);
     } catch (IOException | JsonException | ClassCastException e) {
-      return problem(response, 400, "Malformed login", "Send a JSON object with \"username\" and \"password\".");
+      return problem(
+          response,
+          400,
+          "Malformed login",
+          "Send a JSON object with \"username\" and \"password\".");
     }
     AuthenticationStatus status = login(request, context, username, password);
     if (status != AuthenticationStatus.SUCCESS) {
@@ -78,12 +91,14 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     return status;
   }
 
-  private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, String username, String password) {
+  private AuthenticationStatus login(
+      HttpServletRequest request, HttpMessageContext context, String username, String password) {
     if (username == null || password == null || username.isBlank()) {
       request.setAttribute(LOGIN_FAILED, "Enter your username and password.");
       return context.doNothing();
     }
-    CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username.strip(), password));
+    CredentialValidationResult result =
+        identityStores.validate(new UsernamePasswordCredential(username.strip(), password));
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       request.setAttribute(LOGIN_FAILED, "Unknown user or wrong password.");
       return context.doNothing();
@@ -94,14 +109,22 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     return context.notifyContainerAboutLogin(result);
   }
 
-  private static AuthenticationStatus problem(HttpServletResponse response, int status, String title, String detail) {
+  private static AuthenticationStatus problem(
+      HttpServletResponse response, int status, String title, String detail) {
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
     try {
-      response.getWriter().write(Json.createObjectBuilder()
-          .add("type", "about:blank").add("title", title).add("status", status).add("detail", detail)
-          .build().toString());
+      response
+          .getWriter()
+          .write(
+              Json.createObjectBuilder()
+                  .add("type", "about:blank")
+                  .add("title", title)
+                  .add("status", status)
+                  .add("detail", detail)
+                  .build()
+                  .toString());
     } catch (IOException ignored) {
       // the client went away; nothing to tell it
     }

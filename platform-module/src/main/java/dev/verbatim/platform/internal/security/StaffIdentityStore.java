@@ -20,8 +20,14 @@ public class StaffIdentityStore implements IdentityStore {
       return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
     Optional<StaffAccount> account = directory.account(login.getCaller());
-    String hash = account.filter(StaffAccount::isActive).map(StaffAccount::passwordHash).orElse(PasswordHasher.DECOY);
-    if (account.isEmpty() || !account.get().isActive() || !PasswordHasher.matches(login.getPasswordAsString(), hash)) {
+    String hash =
+        account
+            .filter(StaffAccount::isActive)
+            .map(StaffAccount::passwordHash)
+            .orElse(PasswordHasher.DECOY);
+    if (account.isEmpty()
+        || !account.get().isActive()
+        || !PasswordHasher.matches(login.getPasswordAsString(), hash)) {
       return CredentialValidationResult.INVALID_RESULT;
     }
     return new CredentialValidationResult(login.getCaller(), account.get().roleSet());

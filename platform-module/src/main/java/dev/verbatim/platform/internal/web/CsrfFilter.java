@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Every state-changing staff form (POST under /app) must carry the session's CSRF token. The
- * body is read once here and handed on unchanged. The JSON API is protected by the SameSite
- * session cookie and by accepting only application/json bodies, which a cross-site form cannot send.
+ * Every state-changing staff form (POST under /app) must carry the session's CSRF token. The body
+ * is read once here and handed on unchanged. The JSON API is protected by the SameSite session
+ * cookie and by accepting only application/json bodies, which a cross-site form cannot send.
  */
 @Provider
 public class CsrfFilter implements ContainerRequestFilter {
@@ -27,7 +27,8 @@ public class CsrfFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext context) throws IOException {
     String path = context.getUriInfo().getPath();
-    if (!"POST".equals(context.getMethod()) || !(path.startsWith("app/") || path.startsWith("/app/"))) {
+    if (!"POST".equals(context.getMethod())
+        || !(path.startsWith("app/") || path.startsWith("/app/"))) {
       return;
     }
     MediaType type = context.getMediaType();
@@ -38,8 +39,13 @@ public class CsrfFilter implements ContainerRequestFilter {
       submitted = formField(new String(body, StandardCharsets.UTF_8), Csrf.FIELD);
     }
     if (!Csrf.isValid(request, submitted)) {
-      context.abortWith(ProblemResponses.problem(context.getUriInfo(), 403, "Form expired",
-          "This form is out of date (or was not sent from Verbatim). Go back, reload the page and try again.", List.of()));
+      context.abortWith(
+          ProblemResponses.problem(
+              context.getUriInfo(),
+              403,
+              "Form expired",
+              "This form is out of date (or was not sent from Verbatim). Go back, reload the page and try again.",
+              List.of()));
     }
   }
 

@@ -18,6 +18,7 @@ public class HomePage {
 
   @GET
   public String home() {
-    return pages.staffPage("platform/home", "Verbatim", Map.of("name", currentStaff.get().displayName()));
+    return pages.staffPage(
+        "platform/home", "Verbatim", Map.of("name", currentStaff.get().displayName()));
   }
 }

@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
 
-/** The staff login form. Credentials are checked by {@link StaffAuthenticationMechanism} before this runs. */
+/**
+ * The staff login form. Credentials are checked by {@link StaffAuthenticationMechanism} before this
+ * runs.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class LoginPage {
@@ -44,8 +47,11 @@ public class LoginPage {
     Object failure = request.getAttribute(StaffAuthenticationMechanism.LOGIN_FAILED);
     if (failure != null || request.getUserPrincipal() == null) {
       String message = failure == null ? "Unknown user or wrong password." : failure.toString();
-      return Response.status(401).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-          .entity(pages.staffPage("platform/login", "Log in", Map.of("next", safeNext(next), "error", message)))
+      return Response.status(401)
+          .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+          .entity(
+              pages.staffPage(
+                  "platform/login", "Log in", Map.of("next", safeNext(next), "error", message)))
           .build();
     }
     return Response.seeOther(URI.create(safeNext(next))).build();
@@ -64,7 +70,11 @@ public class LoginPage {
 
   /** Only same-site paths: "next" must never send someone to another host after login. */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.startsWith("/login")) {
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.contains("\\")
+        || next.startsWith("/login")) {
       return "/app";
     }
     return next;

@@ -25,14 +25,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The built-in mail catcher's inbox: every mail Verbatim would have sent, newest first, links clickable. */
+/**
+ * The built-in mail catcher's inbox: every mail Verbatim would have sent, newest first, links
+ * clickable.
+ */
 @Path("/app/mailbox")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Roles.ADMIN)
 public class MailboxPage {
   static final int PAGE_SIZE = 25;
   private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"')]+");
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+  static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
@@ -44,7 +48,9 @@ public class MailboxPage {
     int current = Math.max(page, 1);
     String filter = to == null || to.isBlank() ? null : to.strip().toLowerCase();
     String where = filter == null ? "" : " WHERE LOWER(m.recipient) LIKE :to";
-    var query = em.createQuery("SELECT m FROM CaughtMail m" + where + " ORDER BY m.caughtAt DESC", CaughtMail.class);
+    var query =
+        em.createQuery(
+            "SELECT m FROM CaughtMail m" + where + " ORDER BY m.caughtAt DESC", CaughtMail.class);
     var count = em.createQuery("SELECT COUNT(m) FROM CaughtMail m" + where, Long.class);
     if (filter != null) {
       query.setParameter("to", "%" + filter + "%");
@@ -52,14 +58,44 @@ public class MailboxPage {
     }
     long total = count.getSingleResult();
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (CaughtMail mail : query.setFirstResult((current - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList()) {
-      rows.add(Map.of("id", mail.id(), "to", mail.recipient(), "subject", mail.subject(), "kind", mail.kind(),
-          "time", TIME.format(Instant.ofEpochMilli(mail.caughtAt()))));
+    for (CaughtMail mail :
+        query.setFirstResult((current - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE).getResultList()) {
+      rows.add(
+          Map.of(
+              "id",
+              mail.id(),
+              "to",
+              mail.recipient(),
+              "subject",
+              mail.subject(),
+              "kind",
+              mail.kind(),
+              "time",
+              TIME.format(Instant.ofEpochMilli(mail.caughtAt()))));
     }
     long pagesTotal = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-    return pages.staffPage("platform/mailbox", "Mailbox", Map.of(
-        "mails", rows, "total", total, "page", current, "pages", pagesTotal, "to", filter == null ? "" : filter,
-        "hasPrevious", current > 1, "previous", current - 1, "hasNext", current < pagesTotal, "next", current + 1));
+    return pages.staffPage(
+        "platform/mailbox",
+        "Mailbox",
+        Map.of(
+            "mails",
+            rows,
+            "total",
+            total,
+            "page",
+            current,
+            "pages",
+            pagesTotal,
+            "to",
+            filter == null ? "" : filter,
+            "hasPrevious",
+            current > 1,
+            "previous",
+            current - 1,
+            "hasNext",
+            current < pagesTotal,
+            "next",
+            current + 1));
   }
 
   @GET
@@ -69,10 +105,20 @@ public class MailboxPage {
     if (mail == null) {
       throw new ResourceNotFoundException("No such mail in the mailbox.");
     }
-    return pages.staffPage("platform/mail", mail.subject(), Map.of(
-        "mail", mail, "time", TIME.format(Instant.ofEpochMilli(mail.caughtAt())),
-        "links", links(mail.textBody()), "hasHtml", mail.htmlBody() != null,
-        "srcdoc", mail.htmlBody() == null ? "" : "<base target=\"_top\">" + mail.htmlBody()));
+    return pages.staffPage(
+        "platform/mail",
+        mail.subject(),
+        Map.of(
+            "mail",
+            mail,
+            "time",
+            TIME.format(Instant.ofEpochMilli(mail.caughtAt())),
+            "links",
+            links(mail.textBody()),
+            "hasHtml",
+            mail.htmlBody() != null,
+            "srcdoc",
+            mail.htmlBody() == null ? "" : "<base target=\"_top\">" + mail.htmlBody()));
   }
 
   static List<String> links(String text) {

@@ -12,16 +12,17 @@ import java.io.Writer;
 @ApplicationScoped
 public class MustacheMailTemplates implements MailTemplates {
   private static final MustacheFactory HTML = new DefaultMustacheFactory("templates");
-  private static final MustacheFactory TEXT = new DefaultMustacheFactory("templates") {
-    @Override
-    public void encode(String value, Writer writer) {
-      try {
-        writer.write(value);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  };
+  private static final MustacheFactory TEXT =
+      new DefaultMustacheFactory("templates") {
+        @Override
+        public void encode(String value, Writer writer) {
+          try {
+            writer.write(value);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
 
   @Override
   public String html(String template, Object model) {

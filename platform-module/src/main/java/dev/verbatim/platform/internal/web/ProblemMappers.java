@@ -32,7 +32,8 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(InvalidInputException e) {
-      return ProblemResponses.problem(uri, 400, "Invalid input", "Some fields are missing or wrong.", e.errors());
+      return ProblemResponses.problem(
+          uri, 400, "Invalid input", "Some fields are missing or wrong.", e.errors());
     }
   }
 
@@ -47,14 +48,19 @@ public final class ProblemMappers {
         errors.add(new FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
       }
       errors.sort((a, b) -> a.field().compareTo(b.field()));
-      return ProblemResponses.problem(uri, 400, "Invalid input", "Some fields are missing or wrong.", errors);
+      return ProblemResponses.problem(
+          uri, 400, "Invalid input", "Some fields are missing or wrong.", errors);
     }
 
-    /** "create.arg0.questions[0].prompt" -> "questions[0].prompt": drop the method and parameter nodes. */
+    /**
+     * "create.arg0.questions[0].prompt" -> "questions[0].prompt": drop the method and parameter
+     * nodes.
+     */
     static String fieldName(Path path) {
       StringBuilder name = new StringBuilder();
       for (Path.Node node : path) {
-        if (node.getKind() == jakarta.validation.ElementKind.METHOD || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+        if (node.getKind() == jakarta.validation.ElementKind.METHOD
+            || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
           continue;
         }
         if (node.getName() == null) {
@@ -68,7 +74,8 @@ public final class ProblemMappers {
           name.append('[').append(node.getIndex()).append(']');
         }
       }
-      // An indexed container element appears on the next node: re-add the index where JSON names it.
+      // An indexed container element appears on the next node: re-add the index where JSON names
+      // it.
       return name.length() == 0 ? "body" : name.toString().replace(".[", "[");
     }
   }
@@ -109,7 +116,12 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(JsonbException e) {
-      return ProblemResponses.problem(uri, 400, "Malformed JSON", "The request body is not valid JSON of the expected shape.", List.of());
+      return ProblemResponses.problem(
+          uri,
+          400,
+          "Malformed JSON",
+          "The request body is not valid JSON of the expected shape.",
+          List.of());
     }
   }
 
@@ -119,7 +131,12 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(ProcessingException e) {
-      return ProblemResponses.problem(uri, 400, "Malformed request", "The request body could not be read: send valid JSON.", List.of());
+      return ProblemResponses.problem(
+          uri,
+          400,
+          "Malformed request",
+          "The request body could not be read: send valid JSON.",
+          List.of());
     }
   }
 
@@ -131,20 +148,26 @@ public final class ProblemMappers {
     public Response toResponse(WebApplicationException e) {
       int status = e.getResponse().getStatus();
       if (status == 400 && causedBy(e, JsonbException.class)) {
-        return ProblemResponses.problem(uri, 400, "Malformed JSON", "The request body is not valid JSON of the expected shape.", List.of());
+        return ProblemResponses.problem(
+            uri,
+            400,
+            "Malformed JSON",
+            "The request body is not valid JSON of the expected shape.",
+            List.of());
       }
       if (status >= 300 && status < 400) {
         return e.getResponse();
       }
       Response.Status known = Response.Status.fromStatusCode(status);
       String title = known == null ? "Error" : known.getReasonPhrase();
-      String detail = switch (status) {
-        case 404 -> "There is nothing at this address.";
-        case 405 -> "This address does not accept that method.";
-        case 415 -> "Send the body as application/json.";
-        case 406 -> "This address cannot answer in the requested format.";
-        default -> title;
-      };
+      String detail =
+          switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that method.";
+            case 415 -> "Send the body as application/json.";
+            case 406 -> "This address cannot answer in the requested format.";
+            default -> title;
+          };
       return ProblemResponses.problem(uri, status, title, detail, List.of());
     }
 
@@ -168,7 +191,11 @@ public final class ProblemMappers {
     public Response toResponse(Throwable e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof InvalidInputException invalid) {
-          return new InvalidInput() {{ uri = Unexpected.this.uri; }}.toResponse(invalid);
+          return new InvalidInput() {
+            {
+              uri = Unexpected.this.uri;
+            }
+          }.toResponse(invalid);
         }
         if (t instanceof StateConflictException conflict) {
           return ProblemResponses.problem(uri, 409, "Conflict", conflict.getMessage(), List.of());
@@ -176,8 +203,14 @@ public final class ProblemMappers {
       }
       String incident = UUID.randomUUID().toString().substring(0, 8);
       LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, e);
-      return ProblemResponses.problem(uri, 500, "Something went wrong",
-          "Nothing was saved. Please try again; if it keeps happening, quote incident " + incident + ".", List.of());
+      return ProblemResponses.problem(
+          uri,
+          500,
+          "Something went wrong",
+          "Nothing was saved. Please try again; if it keeps happening, quote incident "
+              + incident
+              + ".",
+          List.of());
     }
   }
 }

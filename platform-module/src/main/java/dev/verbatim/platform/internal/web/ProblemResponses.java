@@ -18,19 +18,26 @@ public final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  public static Response problem(UriInfo uri, int status, String title, String detail, List<FieldError> errors) {
+  public static Response problem(
+      UriInfo uri, int status, String title, String detail, List<FieldError> errors) {
     if (uri != null && !uri.getPath().startsWith("api/") && !uri.getPath().startsWith("/api/")) {
-      return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-          .entity(ErrorPage.render(status, title, detail, errors)).build();
+      return Response.status(status)
+          .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+          .entity(ErrorPage.render(status, title, detail, errors))
+          .build();
     }
-    JsonObjectBuilder body = Json.createObjectBuilder()
-        .add("type", "about:blank")
-        .add("title", title)
-        .add("status", status)
-        .add("detail", detail == null ? title : detail);
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", title)
+            .add("status", status)
+            .add("detail", detail == null ? title : detail);
     if (errors != null && !errors.isEmpty()) {
       JsonArrayBuilder list = Json.createArrayBuilder();
-      errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+      errors.forEach(
+          e ->
+              list.add(
+                  Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
       body.add("errors", list);
     }
     return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();

@@ -29,7 +29,8 @@ public class RolesAllowedFeature implements DynamicFeature {
     @Override
     public void filter(ContainerRequestContext request) {
       if (Arrays.stream(roles).noneMatch(role -> request.getSecurityContext().isUserInRole(role))) {
-        throw new AccessDeniedException("This needs one of the roles: " + String.join(", ", roles) + ".");
+        throw new AccessDeniedException(
+            "This needs one of the roles: " + String.join(", ", roles) + ".");
       }
     }
   }

@@ -26,13 +26,20 @@ import java.util.Set;
 public class UserResource {
   @Inject StaffDirectory directory;
 
-  public record CreateUser(String username, String email, String displayName, String password, Set<String> roles) {}
+  public record CreateUser(
+      String username, String email, String displayName, String password, Set<String> roles) {}
 
   @POST
   @RolesAllowed(Roles.ADMIN)
   public Response create(@NotNull CreateUser request) {
-    StaffUser user = directory.create(new NewStaffUser(request.username(), request.email(), request.displayName(),
-        request.password(), request.roles() == null ? Set.of() : request.roles()));
+    StaffUser user =
+        directory.create(
+            new NewStaffUser(
+                request.username(),
+                request.email(),
+                request.displayName(),
+                request.password(),
+                request.roles() == null ? Set.of() : request.roles()));
     return Response.created(URI.create("/api/users/" + user.id())).entity(user).build();
   }
 

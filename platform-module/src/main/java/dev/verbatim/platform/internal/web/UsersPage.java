@@ -45,9 +45,19 @@ public class UsersPage {
   public Response create(MultivaluedMap<String, String> form) {
     Set<String> roles = new LinkedHashSet<>(form.getOrDefault("roles", List.of()));
     try {
-      StaffUser user = directory.create(new NewStaffUser(form.getFirst("username"), form.getFirst("email"),
-          form.getFirst("displayName"), form.getFirst("password"), roles));
-      return page(Map.of(), Map.of(), "Created " + user.username() + " (" + String.join(", ", user.roles()) + ").", 200);
+      StaffUser user =
+          directory.create(
+              new NewStaffUser(
+                  form.getFirst("username"),
+                  form.getFirst("email"),
+                  form.getFirst("displayName"),
+                  form.getFirst("password"),
+                  roles));
+      return page(
+          Map.of(),
+          Map.of(),
+          "Created " + user.username() + " (" + String.join(", ", user.roles()) + ").",
+          200);
     } catch (InvalidInputException invalid) {
       Map<String, String> errors = new HashMap<>();
       invalid.errors().forEach(e -> errors.put(e.field(), e.message()));
@@ -57,15 +67,36 @@ public class UsersPage {
     }
   }
 
-  private Response page(Map<String, String> values, Map<String, String> errors, String notice, int status) {
-    List<StaffUser> users = em.createQuery("SELECT a FROM StaffAccount a ORDER BY a.username", StaffAccount.class)
-        .getResultStream().map(StaffAccount::toView).toList();
+  private Response page(
+      Map<String, String> values, Map<String, String> errors, String notice, int status) {
+    List<StaffUser> users =
+        em.createQuery("SELECT a FROM StaffAccount a ORDER BY a.username", StaffAccount.class)
+            .getResultStream()
+            .map(StaffAccount::toView)
+            .toList();
     Map<String, Object> model = new HashMap<>();
-    model.put("users", users.stream().map(u -> Map.of("username", u.username(), "name", u.displayName(), "email", u.email(),
-        "roles", String.join(", ", u.roles()), "active", u.active())).toList());
+    model.put(
+        "users",
+        users.stream()
+            .map(
+                u ->
+                    Map.of(
+                        "username",
+                        u.username(),
+                        "name",
+                        u.displayName(),
+                        "email",
+                        u.email(),
+                        "roles",
+                        String.join(", ", u.roles()),
+                        "active",
+                        u.active()))
+            .toList());
     model.put("values", values);
     model.put("errors", errors);
     model.put("notice", notice);
-    return Response.status(status).entity(pages.staffPage("platform/users", "Users", model)).build();
+    return Response.status(status)
+        .entity(pages.staffPage("platform/users", "Users", model))
+        .build();
   }
 }

@@ -15,12 +15,14 @@ class PasswordHasherTest {
 
   @Test
   void theSamePasswordHashesDifferentlyEachTimeBecauseOfTheSalt() {
-    assertThat(PasswordHasher.hash("same password", 1_000)).isNotEqualTo(PasswordHasher.hash("same password", 1_000));
+    assertThat(PasswordHasher.hash("same password", 1_000))
+        .isNotEqualTo(PasswordHasher.hash("same password", 1_000));
   }
 
   @Test
   void theStoredFormNamesAlgorithmAndIterationsSoTheyCanBeRaisedLater() {
-    assertThat(PasswordHasher.hash("pw-pw-pw-pw")).startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$");
+    assertThat(PasswordHasher.hash("pw-pw-pw-pw"))
+        .startsWith("pbkdf2-sha256$" + PasswordHasher.ITERATIONS + "$");
   }
 
   @Test

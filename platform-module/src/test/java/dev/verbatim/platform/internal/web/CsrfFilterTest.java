@@ -8,7 +8,8 @@ class CsrfFilterTest {
 
   @Test
   void theTokenIsFoundAmongUrlEncodedFormFields() {
-    assertThat(CsrfFilter.formField("text=a%26b&_csrf=abc%2Ddef&x=1", "_csrf")).isEqualTo("abc-def");
+    assertThat(CsrfFilter.formField("text=a%26b&_csrf=abc%2Ddef&x=1", "_csrf"))
+        .isEqualTo("abc-def");
     assertThat(CsrfFilter.formField("text=hello", "_csrf")).isNull();
     assertThat(CsrfFilter.formField("_csrf", "_csrf")).isEmpty();
   }

@@ -12,23 +12,34 @@ import dev.verbatim.survey.api.SurveySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Puts a survey's scores and its loop-closure figures side by side; all counting happens in the database. */
+/**
+ * Puts a survey's scores and its loop-closure figures side by side; all counting happens in the
+ * database.
+ */
 @ApplicationScoped
 public class SurveyReportService {
   @Inject SurveyDirectory surveys;
   @Inject FollowupDirectory followup;
 
   public SurveyReport report(String surveyId) {
-    SurveySummary survey = surveys.survey(surveyId)
-        .orElseThrow(() -> new ResourceNotFoundException("There is no survey with id " + surveyId + "."));
+    SurveySummary survey =
+        surveys
+            .survey(surveyId)
+            .orElseThrow(
+                () ->
+                    new ResourceNotFoundException("There is no survey with id " + surveyId + "."));
     return compose(survey, surveys.counts(surveyId), followup.closureCounts(surveyId));
   }
 
   static SurveyReport compose(SurveySummary survey, SurveyCounts counts, ClosureCounts closure) {
-    NetPromoterScore nps = new NetPromoterScore(counts.promoters(), counts.passives(), counts.detractors());
+    NetPromoterScore nps =
+        new NetPromoterScore(counts.promoters(), counts.passives(), counts.detractors());
     Long median = closure.medianFirstReplyMillis();
     return new SurveyReport(
-        survey.id(), survey.title(), counts.invitations(), counts.responses(),
+        survey.id(),
+        survey.title(),
+        counts.invitations(),
+        counts.responses(),
         Percentages.of(counts.responses(), counts.invitations()),
         SurveyReport.Nps.of(nps),
         closure.comments(),

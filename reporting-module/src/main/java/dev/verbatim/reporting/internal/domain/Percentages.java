@@ -1,6 +1,8 @@
 package dev.verbatim.reporting.internal.domain;
 
-/** Shares as percentages with one decimal; null (shown as "–") when there is nothing to divide by. */
+/**
+ * Shares as percentages with one decimal; null (shown as "–") when there is nothing to divide by.
+ */
 public final class Percentages {
   private Percentages() {}
 

@@ -15,6 +15,8 @@ public class ReportNavigation implements NavigationLinks {
 
   @Override
   public List<Link> linksFor(StaffUser user) {
-    return user.hasRole(Roles.MANAGER) || user.hasRole(Roles.ADMIN) ? List.of(new Link("Reports", "/app/reports")) : List.of();
+    return user.hasRole(Roles.MANAGER) || user.hasRole(Roles.ADMIN)
+        ? List.of(new Link("Reports", "/app/reports"))
+        : List.of();
   }
 }

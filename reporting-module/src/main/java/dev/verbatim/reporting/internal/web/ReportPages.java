@@ -27,7 +27,9 @@ public class ReportPages {
   @GET
   public String index() {
     List<SurveyReport> all = surveys.surveys().stream().map(s -> reports.report(s.id())).toList();
-    return pages.staffPage("reporting/reports", "Reports",
+    return pages.staffPage(
+        "reporting/reports",
+        "Reports",
         Map.of("reports", all.stream().map(ReportPages::cells).toList()));
   }
 
@@ -54,7 +56,9 @@ public class ReportPages {
     m.put("routed", pct(r.routedPct()));
     m.put("replied", pct(r.repliedPct()));
     m.put("closed", pct(r.closedPct()));
-    m.put("medianFirstReply", r.medianFirstReplyMinutes() == null ? "–" : minutes(r.medianFirstReplyMinutes()));
+    m.put(
+        "medianFirstReply",
+        r.medianFirstReplyMinutes() == null ? "–" : minutes(r.medianFirstReplyMinutes()));
     m.put("empty", r.responses() == 0);
     return m;
   }

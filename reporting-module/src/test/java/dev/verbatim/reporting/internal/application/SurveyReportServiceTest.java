@@ -14,8 +14,9 @@ class SurveyReportServiceTest {
   @Test
   void scoresAndClosureAreComposedFromTheCounts() {
     // 10 invited, 4 answered: 2 promoters, 1 passive, 1 detractor; 3 comments, 2 replied, 1 closed.
-    SurveyReport report = SurveyReportService.compose(SURVEY,
-        new SurveyCounts(10, 4, 2, 1, 1), new ClosureCounts(3, 3, 2, 1, 90_000L));
+    SurveyReport report =
+        SurveyReportService.compose(
+            SURVEY, new SurveyCounts(10, 4, 2, 1, 1), new ClosureCounts(3, 3, 2, 1, 90_000L));
     assertThat(report.responseRatePct()).isEqualTo(40.0);
     assertThat(report.nps().score()).isEqualTo(25.0);
     assertThat(report.nps().answered()).isEqualTo(4);
@@ -27,7 +28,9 @@ class SurveyReportServiceTest {
 
   @Test
   void anEmptySurveyReportsZerosAndNoSharesInsteadOfDividingByZero() {
-    SurveyReport report = SurveyReportService.compose(SURVEY, new SurveyCounts(0, 0, 0, 0, 0), new ClosureCounts(0, 0, 0, 0, null));
+    SurveyReport report =
+        SurveyReportService.compose(
+            SURVEY, new SurveyCounts(0, 0, 0, 0, 0), new ClosureCounts(0, 0, 0, 0, null));
     assertThat(report.responses()).isZero();
     assertThat(report.responseRatePct()).isNull();
     assertThat(report.nps().score()).isNull();
@@ -37,7 +40,9 @@ class SurveyReportServiceTest {
 
   @Test
   void aSingleResponseIsItsOwnMedianAndScore() {
-    SurveyReport report = SurveyReportService.compose(SURVEY, new SurveyCounts(1, 1, 0, 0, 1), new ClosureCounts(1, 1, 1, 0, 600_000L));
+    SurveyReport report =
+        SurveyReportService.compose(
+            SURVEY, new SurveyCounts(1, 1, 0, 0, 1), new ClosureCounts(1, 1, 1, 0, 600_000L));
     assertThat(report.nps().score()).isEqualTo(-100.0);
     assertThat(report.responseRatePct()).isEqualTo(100.0);
     assertThat(report.medianFirstReplyMinutes()).isEqualTo(10);

@@ -3,9 +3,9 @@ package dev.verbatim.reporting.internal.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class NetPromoterScoreTest {
 
@@ -22,7 +22,8 @@ class NetPromoterScoreTest {
     "70, 20, 10, 60.0",
     "2, 1, 0, 66.7"
   })
-  void npsIsPromotersShareMinusDetractorsShare(long promoters, long passives, long detractors, double expected) {
+  void npsIsPromotersShareMinusDetractorsShare(
+      long promoters, long passives, long detractors, double expected) {
     assertThat(new NetPromoterScore(promoters, passives, detractors).score()).isEqualTo(expected);
   }
 
@@ -35,6 +36,7 @@ class NetPromoterScoreTest {
 
   @Test
   void negativeCountsAreAProgrammingError() {
-    assertThatThrownBy(() -> new NetPromoterScore(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new NetPromoterScore(-1, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Adding contacts one at a time or in bulk; an existing email (any case) is updated, never duplicated. */
+/**
+ * Adding contacts one at a time or in bulk; an existing email (any case) is updated, never
+ * duplicated.
+ */
 @ApplicationScoped
 public class ContactService {
   public static final int MAX_BULK = 10_000;
@@ -49,7 +52,8 @@ public class ContactService {
     if (inputs == null || inputs.isEmpty()) {
       errors.add(new FieldError("body", "must be a non-empty JSON array of contacts"));
     } else if (inputs.size() > MAX_BULK) {
-      errors.add(new FieldError("body", "must contain at most " + MAX_BULK + " contacts per request"));
+      errors.add(
+          new FieldError("body", "must contain at most " + MAX_BULK + " contacts per request"));
     } else {
       for (int i = 0; i < inputs.size(); i++) {
         ContactInput input = inputs.get(i);
@@ -87,7 +91,13 @@ public class ContactService {
       seen.put(key, existing);
       return new Saved(existing, false);
     }
-    Contact contact = new Contact(Ids.newId(), input.email().strip(), input.cleanName(), input.attributesOrEmpty(), clock.millis());
+    Contact contact =
+        new Contact(
+            Ids.newId(),
+            input.email().strip(),
+            input.cleanName(),
+            input.attributesOrEmpty(),
+            clock.millis());
     em.persist(contact);
     seen.put(key, contact);
     return new Saved(contact, true);
@@ -103,15 +113,20 @@ public class ContactService {
   public ContactPage search(String query, int page, int size) {
     int safeSize = Math.min(Math.max(size, 1), 200);
     int safePage = Math.max(page, 1);
-    String where = query == null || query.isBlank() ? "" : " WHERE c.emailKey LIKE :q OR LOWER(c.name) LIKE :q";
-    var rows = em.createQuery("SELECT c FROM Contact c" + where + " ORDER BY c.emailKey", Contact.class);
+    String where =
+        query == null || query.isBlank()
+            ? ""
+            : " WHERE c.emailKey LIKE :q OR LOWER(c.name) LIKE :q";
+    var rows =
+        em.createQuery("SELECT c FROM Contact c" + where + " ORDER BY c.emailKey", Contact.class);
     var count = em.createQuery("SELECT COUNT(c) FROM Contact c" + where, Long.class);
     if (!where.isEmpty()) {
       String like = "%" + query.strip().toLowerCase() + "%";
       rows.setParameter("q", like);
       count.setParameter("q", like);
     }
-    List<Contact> contacts = rows.setFirstResult((safePage - 1) * safeSize).setMaxResults(safeSize).getResultList();
+    List<Contact> contacts =
+        rows.setFirstResult((safePage - 1) * safeSize).setMaxResults(safeSize).getResultList();
     return new ContactPage(contacts, count.getSingleResult(), safePage, safeSize);
   }
 }

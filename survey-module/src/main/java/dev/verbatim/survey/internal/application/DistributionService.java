@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Sends a published survey: one invitation with a personal token per contact, and its email
- * queued in the outbox in the same transaction. A contact already invited to the survey is skipped.
+ * Sends a published survey: one invitation with a personal token per contact, and its email queued
+ * in the outbox in the same transaction. A contact already invited to the survey is skipped.
  */
 @ApplicationScoped
 public class DistributionService {
@@ -37,36 +37,57 @@ public class DistributionService {
 
   public record Sent(String distributionId, int invited, int skippedAlreadyInvited) {}
 
-  /** @param contactIds the contacts to invite, or null for every contact */
+  /**
+   * @param contactIds the contacts to invite, or null for every contact
+   */
   @Transactional
   public Sent send(String surveyId, List<String> contactIds) {
     Survey survey = surveys.find(surveyId);
     if (!survey.isPublished()) {
       throw new StateConflictException("Publish the survey before sending it.");
     }
-    List<Contact> contacts = contactIds == null
-        ? em.createQuery("SELECT c FROM Contact c ORDER BY c.emailKey", Contact.class).getResultList()
-        : em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class).setParameter("ids", contactIds).getResultList();
+    List<Contact> contacts =
+        contactIds == null
+            ? em.createQuery("SELECT c FROM Contact c ORDER BY c.emailKey", Contact.class)
+                .getResultList()
+            : em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class)
+                .setParameter("ids", contactIds)
+                .getResultList();
     if (contactIds != null && contacts.size() != new HashSet<>(contactIds).size()) {
-      throw new InvalidInputException(List.of(new FieldError("contactIds", "contains ids of contacts that do not exist")));
+      throw new InvalidInputException(
+          List.of(new FieldError("contactIds", "contains ids of contacts that do not exist")));
     }
     if (contacts.isEmpty()) {
-      throw new InvalidInputException(List.of(new FieldError("contactIds", "there are no contacts to send to; add contacts first")));
+      throw new InvalidInputException(
+          List.of(
+              new FieldError(
+                  "contactIds", "there are no contacts to send to; add contacts first")));
     }
-    Set<String> alreadyInvited = new HashSet<>(em.createQuery(
-            "SELECT i.contactId FROM Invitation i WHERE i.surveyId = :s", String.class)
-        .setParameter("s", surveyId).getResultList());
+    Set<String> alreadyInvited =
+        new HashSet<>(
+            em.createQuery(
+                    "SELECT i.contactId FROM Invitation i WHERE i.surveyId = :s", String.class)
+                .setParameter("s", surveyId)
+                .getResultList());
     long now = clock.millis();
     Distribution distribution = new Distribution(Ids.newId(), surveyId, now);
     em.persist(distribution);
-    em.flush(); // the invitations' foreign key needs the distribution row first (no JPA relationship orders it)
+    em.flush(); // the invitations' foreign key needs the distribution row first (no JPA
+    // relationship orders it)
     int invited = 0;
     for (Contact contact : contacts) {
       if (alreadyInvited.contains(contact.id())) {
         continue;
       }
       String token = InvitationTokens.newToken();
-      Invitation invitation = new Invitation(Ids.newId(), surveyId, distribution.id(), contact.id(), InvitationTokens.hash(token), now);
+      Invitation invitation =
+          new Invitation(
+              Ids.newId(),
+              surveyId,
+              distribution.id(),
+              contact.id(),
+              InvitationTokens.hash(token),
+              now);
       em.persist(invitation);
       invitation.recordMessageId(outbox.enqueue(invitationMail.compose(survey, contact, token)));
       invited++;

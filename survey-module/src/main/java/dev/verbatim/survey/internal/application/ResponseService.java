@@ -23,14 +23,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The customer's side: open a survey by its personal token and submit it once. The response and
- * the {@link ResponseSubmitted} event share one transaction, so follow-up's cases commit with it
- * or not at all.
+ * The customer's side: open a survey by its personal token and submit it once. The response and the
+ * {@link ResponseSubmitted} event share one transaction, so follow-up's cases commit with it or not
+ * at all.
  */
 @ApplicationScoped
 public class ResponseService {
-  /** Same words whether the token is malformed, unknown or belongs to someone: nothing is revealed. */
-  public static final String UNKNOWN_LINK = "This survey link is not valid. Please use the link from your email as it is.";
+  /**
+   * Same words whether the token is malformed, unknown or belongs to someone: nothing is revealed.
+   */
+  public static final String UNKNOWN_LINK =
+      "This survey link is not valid. Please use the link from your email as it is.";
 
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
@@ -44,12 +47,16 @@ public class ResponseService {
     if (!InvitationTokens.wellFormed(token)) {
       throw new ResourceNotFoundException(UNKNOWN_LINK);
     }
-    Invitation invitation = em.createQuery("SELECT i FROM Invitation i WHERE i.tokenHash = :h", Invitation.class)
-        .setParameter("h", InvitationTokens.hash(token))
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new ResourceNotFoundException(UNKNOWN_LINK));
-    return new Respondent(invitation, em.find(Survey.class, invitation.surveyId()), em.find(Contact.class, invitation.contactId()));
+    Invitation invitation =
+        em.createQuery("SELECT i FROM Invitation i WHERE i.tokenHash = :h", Invitation.class)
+            .setParameter("h", InvitationTokens.hash(token))
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new ResourceNotFoundException(UNKNOWN_LINK));
+    return new Respondent(
+        invitation,
+        em.find(Survey.class, invitation.surveyId()),
+        em.find(Contact.class, invitation.contactId()));
   }
 
   @Transactional
@@ -78,7 +85,9 @@ public class ResponseService {
       // A concurrent submission through the same link won the unique constraint.
       throw new StateConflictException("This survey was already answered. Thank you!");
     }
-    submitted.fire(new ResponseSubmitted(response.id(), response.surveyId(), invitation.id(), invitation.contactId(), now));
+    submitted.fire(
+        new ResponseSubmitted(
+            response.id(), response.surveyId(), invitation.id(), invitation.contactId(), now));
     return response;
   }
 }

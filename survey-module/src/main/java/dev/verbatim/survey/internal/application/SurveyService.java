@@ -34,9 +34,12 @@ public class SurveyService {
   public Survey publish(String surveyId) {
     Survey survey = find(surveyId);
     for (PublishPrecondition precondition : publishPreconditions) {
-      precondition.blocksPublishing(surveyId).ifPresent(reason -> {
-        throw new StateConflictException(reason);
-      });
+      precondition
+          .blocksPublishing(surveyId)
+          .ifPresent(
+              reason -> {
+                throw new StateConflictException(reason);
+              });
     }
     survey.publish(clock.millis());
     return survey;
@@ -51,6 +54,7 @@ public class SurveyService {
   }
 
   public List<Survey> list() {
-    return em.createQuery("SELECT s FROM Survey s ORDER BY s.createdAt DESC", Survey.class).getResultList();
+    return em.createQuery("SELECT s FROM Survey s ORDER BY s.createdAt DESC", Survey.class)
+        .getResultList();
   }
 }

@@ -39,8 +39,19 @@ public class Answer {
     this.text = text;
   }
 
-  public String questionKey() { return questionKey; }
-  public QuestionType type() { return type; }
-  public Integer score() { return score; }
-  public String text() { return text; }
+  public String questionKey() {
+    return questionKey;
+  }
+
+  public QuestionType type() {
+    return type;
+  }
+
+  public Integer score() {
+    return score;
+  }
+
+  public String text() {
+    return text;
+  }
 }

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Raw answers keyed by question key (as typed into the form or sent as JSON), checked against the survey. */
+/**
+ * Raw answers keyed by question key (as typed into the form or sent as JSON), checked against the
+ * survey.
+ */
 public final class AnswerSheet {
   static final int MAX_TEXT = 5000;
 
@@ -32,12 +35,26 @@ public final class AnswerSheet {
       if (question.type().scored()) {
         Integer score = parseScore(value.strip());
         if (score == null || score < question.type().min() || score > question.type().max()) {
-          errors.add(new FieldError(field, "Choose a number from " + question.type().min() + " to " + question.type().max() + "."));
+          errors.add(
+              new FieldError(
+                  field,
+                  "Choose a number from "
+                      + question.type().min()
+                      + " to "
+                      + question.type().max()
+                      + "."));
         } else {
           answers.add(new Answer(Ids.newId(), survey.id(), question, score, null));
         }
       } else if (value.length() > MAX_TEXT) {
-        errors.add(new FieldError(field, "Please keep this under " + MAX_TEXT + " characters (you wrote " + value.length() + ")."));
+        errors.add(
+            new FieldError(
+                field,
+                "Please keep this under "
+                    + MAX_TEXT
+                    + " characters (you wrote "
+                    + value.length()
+                    + ")."));
       } else {
         answers.add(new Answer(Ids.newId(), survey.id(), question, null, value.strip()));
       }

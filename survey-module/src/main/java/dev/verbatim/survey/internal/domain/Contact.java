@@ -58,9 +58,17 @@ public class Contact {
     attributes.putAll(newAttributes);
   }
 
-  public String id() { return id; }
-  public String email() { return email; }
-  public String name() { return name; }
+  public String id() {
+    return id;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String name() {
+    return name;
+  }
 
   public ContactView toView() {
     return new ContactView(id, email, name, Map.copyOf(attributes));

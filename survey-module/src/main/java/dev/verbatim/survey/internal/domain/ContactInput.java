@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /** A contact as sent by a client; {@link #problems} names each bad field under the given prefix. */
 public record ContactInput(String email, String name, Map<String, String> attributes) {
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>,;]+@[^@\\s\"<>,;]+\\.[^@\\s\"<>,;]+$");
+  private static final Pattern EMAIL =
+      Pattern.compile("^[^@\\s\"<>,;]+@[^@\\s\"<>,;]+\\.[^@\\s\"<>,;]+$");
   private static final Pattern ATTRIBUTE = Pattern.compile("^[A-Za-z][A-Za-z0-9_ -]{0,59}$");
 
   public List<FieldError> problems(String prefix) {
@@ -22,13 +23,21 @@ public record ContactInput(String email, String name, Map<String, String> attrib
       errors.add(new FieldError(prefix + "name", "must be at most 200 characters"));
     }
     if (attributes != null) {
-      attributes.forEach((key, value) -> {
-        if (key == null || !ATTRIBUTE.matcher(key).matches()) {
-          errors.add(new FieldError(prefix + "attributes", "attribute name '" + key + "' must start with a letter (letters, digits, space, _ or -, up to 60)"));
-        } else if (value == null || value.length() > 500) {
-          errors.add(new FieldError(prefix + "attributes." + key, "must be text of at most 500 characters"));
-        }
-      });
+      attributes.forEach(
+          (key, value) -> {
+            if (key == null || !ATTRIBUTE.matcher(key).matches()) {
+              errors.add(
+                  new FieldError(
+                      prefix + "attributes",
+                      "attribute name '"
+                          + key
+                          + "' must start with a letter (letters, digits, space, _ or -, up to 60)"));
+            } else if (value == null || value.length() > 500) {
+              errors.add(
+                  new FieldError(
+                      prefix + "attributes." + key, "must be text of at most 500 characters"));
+            }
+          });
     }
     return errors;
   }

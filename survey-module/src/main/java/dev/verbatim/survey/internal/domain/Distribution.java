@@ -33,5 +33,7 @@ public class Distribution {
     skipped = skippedCount;
   }
 
-  public String id() { return id; }
+  public String id() {
+    return id;
+  }
 }

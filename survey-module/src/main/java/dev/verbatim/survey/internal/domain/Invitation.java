@@ -6,7 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A personal invitation: one contact, one survey, one unguessable link (only its hash is stored). */
+/**
+ * A personal invitation: one contact, one survey, one unguessable link (only its hash is stored).
+ */
 @Entity
 @Table(name = "svy_invitation")
 public class Invitation {
@@ -35,7 +37,13 @@ public class Invitation {
 
   protected Invitation() {}
 
-  public Invitation(String id, String surveyId, String distributionId, String contactId, String tokenHash, long now) {
+  public Invitation(
+      String id,
+      String surveyId,
+      String distributionId,
+      String contactId,
+      String tokenHash,
+      long now) {
     this.id = id;
     this.surveyId = surveyId;
     this.distributionId = distributionId;
@@ -59,7 +67,15 @@ public class Invitation {
     return answeredAt != null;
   }
 
-  public String id() { return id; }
-  public String surveyId() { return surveyId; }
-  public String contactId() { return contactId; }
+  public String id() {
+    return id;
+  }
+
+  public String surveyId() {
+    return surveyId;
+  }
+
+  public String contactId() {
+    return contactId;
+  }
 }

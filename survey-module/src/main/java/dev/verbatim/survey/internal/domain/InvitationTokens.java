@@ -27,14 +27,17 @@ public final class InvitationTokens {
 
   public static String hash(String token) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }
   }
 
-  /** Cheap shape check before touching the database; malformed tokens are treated like unknown ones. */
+  /**
+   * Cheap shape check before touching the database; malformed tokens are treated like unknown ones.
+   */
   public static boolean wellFormed(String token) {
     return token != null && SHAPE.matcher(token).matches();
   }

@@ -27,7 +27,8 @@ public class Question {
 
   protected Question() {}
 
-  public Question(String id, int position, String key, QuestionType type, String prompt, boolean required) {
+  public Question(
+      String id, int position, String key, QuestionType type, String prompt, boolean required) {
     this.id = id;
     this.position = position;
     this.key = key;
@@ -36,10 +37,27 @@ public class Question {
     this.required = required;
   }
 
-  public String id() { return id; }
-  public int position() { return position; }
-  public String key() { return key; }
-  public QuestionType type() { return type; }
-  public String prompt() { return prompt; }
-  public boolean required() { return required; }
+  public String id() {
+    return id;
+  }
+
+  public int position() {
+    return position;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public QuestionType type() {
+    return type;
+  }
+
+  public String prompt() {
+    return prompt;
+  }
+
+  public boolean required() {
+    return required;
+  }
 }

@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A survey: DRAFT while being written, PUBLISHED when it can be sent, CLOSED when it takes no more answers. */
+/**
+ * A survey: DRAFT while being written, PUBLISHED when it can be sent, CLOSED when it takes no more
+ * answers.
+ */
 @Entity
 @Table(name = "svy_survey")
 public class Survey {
@@ -42,7 +45,8 @@ public class Survey {
 
   protected Survey() {}
 
-  public Survey(String id, String title, String intro, String thankYou, List<Question> questions, long now) {
+  public Survey(
+      String id, String title, String intro, String thankYou, List<Question> questions, long now) {
     this.id = id;
     this.title = title;
     this.intro = intro;
@@ -54,7 +58,8 @@ public class Survey {
 
   public void publish(long now) {
     if (!DRAFT.equals(status)) {
-      throw new StateConflictException("Only a draft can be published; this survey is " + status.toLowerCase() + ".");
+      throw new StateConflictException(
+          "Only a draft can be published; this survey is " + status.toLowerCase() + ".");
     }
     status = PUBLISHED;
     publishedAt = now;
@@ -68,12 +73,35 @@ public class Survey {
     return PUBLISHED.equals(status);
   }
 
-  public String id() { return id; }
-  public String title() { return title; }
-  public String intro() { return intro; }
-  public String thankYou() { return thankYou; }
-  public String status() { return status; }
-  public long createdAt() { return createdAt; }
-  public Long publishedAt() { return publishedAt; }
-  public List<Question> questions() { return List.copyOf(questions); }
+  public String id() {
+    return id;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String intro() {
+    return intro;
+  }
+
+  public String thankYou() {
+    return thankYou;
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public long createdAt() {
+    return createdAt;
+  }
+
+  public Long publishedAt() {
+    return publishedAt;
+  }
+
+  public List<Question> questions() {
+    return List.copyOf(questions);
+  }
 }

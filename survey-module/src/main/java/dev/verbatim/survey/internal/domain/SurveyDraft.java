@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * A survey as submitted by its author, validated as a whole: every problem is reported at once,
  * named the way the JSON names it ({@code questions[1].prompt}).
  */
-public record SurveyDraft(String title, String intro, String thankYou, List<QuestionDraft> questions) {
+public record SurveyDraft(
+    String title, String intro, String thankYou, List<QuestionDraft> questions) {
   static final int MAX_QUESTIONS = 30;
   private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_]{0,59}$");
 
@@ -33,7 +34,8 @@ public record SurveyDraft(String title, String intro, String thankYou, List<Ques
     if (questions == null || questions.isEmpty()) {
       errors.add(new FieldError("questions", "must contain at least one question"));
     } else if (questions.size() > MAX_QUESTIONS) {
-      errors.add(new FieldError("questions", "must contain at most " + MAX_QUESTIONS + " questions"));
+      errors.add(
+          new FieldError("questions", "must contain at most " + MAX_QUESTIONS + " questions"));
     }
     List<Question> built = new ArrayList<>();
     Set<String> keys = new HashSet<>();
@@ -46,17 +48,26 @@ public record SurveyDraft(String title, String intro, String thankYou, List<Ques
       }
       var type = QuestionType.parse(q.type());
       if (type.isEmpty()) {
-        errors.add(new FieldError(at + ".type", q.type() == null ? "must not be empty"
-            : "unknown question type '" + q.type() + "'; use one of " + List.of(QuestionType.values())));
+        errors.add(
+            new FieldError(
+                at + ".type",
+                q.type() == null
+                    ? "must not be empty"
+                    : "unknown question type '"
+                        + q.type()
+                        + "'; use one of "
+                        + List.of(QuestionType.values())));
       }
       if (q.prompt() == null || q.prompt().isBlank()) {
         errors.add(new FieldError(at + ".prompt", "must not be empty"));
       } else if (q.prompt().strip().length() > 500) {
         errors.add(new FieldError(at + ".prompt", "must be at most 500 characters"));
       }
-      String key = q.key() == null || q.key().isBlank() ? defaultKey(type.orElse(null), i) : q.key().strip();
+      String key =
+          q.key() == null || q.key().isBlank() ? defaultKey(type.orElse(null), i) : q.key().strip();
       if (!KEY.matcher(key).matches()) {
-        errors.add(new FieldError(at + ".key", "must start with a letter and use only a-z, 0-9 and _"));
+        errors.add(
+            new FieldError(at + ".key", "must start with a letter and use only a-z, 0-9 and _"));
       } else if (!keys.add(key)) {
         errors.add(new FieldError(at + ".key", "is used by another question"));
       }
@@ -68,7 +79,8 @@ public record SurveyDraft(String title, String intro, String thankYou, List<Ques
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return new Survey(Ids.newId(), title.strip(), blankToNull(intro), blankToNull(thankYou), built, now);
+    return new Survey(
+        Ids.newId(), title.strip(), blankToNull(intro), blankToNull(thankYou), built, now);
   }
 
   private static String defaultKey(QuestionType type, int index) {

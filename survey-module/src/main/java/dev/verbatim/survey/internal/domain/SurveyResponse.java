@@ -43,10 +43,27 @@ public class SurveyResponse {
     this.answers.addAll(answers);
   }
 
-  public String id() { return id; }
-  public String surveyId() { return surveyId; }
-  public String invitationId() { return invitationId; }
-  public String contactId() { return contactId; }
-  public long submittedAt() { return submittedAt; }
-  public List<Answer> answers() { return List.copyOf(answers); }
+  public String id() {
+    return id;
+  }
+
+  public String surveyId() {
+    return surveyId;
+  }
+
+  public String invitationId() {
+    return invitationId;
+  }
+
+  public String contactId() {
+    return contactId;
+  }
+
+  public long submittedAt() {
+    return submittedAt;
+  }
+
+  public List<Answer> answers() {
+    return List.copyOf(answers);
+  }
 }

@@ -28,9 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Demo data (VERBATIM_DEMO=true, empty database only): 300 contacts, a published relationship
- * survey and about 230 responses over the last four weeks. Responses go through the real
- * {@link ResponseService}, so their comments become cases exactly as in production.
- * Step 1 (priority 40) runs before follow-up sets up owners; step 2 (priority 60) after.
+ * survey and about 230 responses over the last four weeks. Responses go through the real {@link
+ * ResponseService}, so their comments become cases exactly as in production. Step 1 (priority 40)
+ * runs before follow-up sets up owners; step 2 (priority 60) after.
  */
 @ApplicationScoped
 public class DemoSurveyData {
@@ -38,33 +38,41 @@ public class DemoSurveyData {
   static final int CONTACTS = 300;
   private static final String[] REGIONS = {"EMEA", "AMER", "APAC"};
   private static final String[] PLANS = {"free", "pro", "enterprise"};
-  private static final String[] FIRST = {"Ann", "Bob", "Chen", "Dana", "Emil", "Fatima", "Goran", "Hana", "Ivan", "Jia", "Kofi", "Lena",
-      "Mateo", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Vera", "Wen", "Yusuf", "Zoe"};
-  private static final String[] LAST = {"Berg", "Costa", "Diaz", "Eklund", "Fischer", "Garcia", "Haddad", "Ito", "Jansen", "Kim",
-      "Lopez", "Moreau", "Nowak", "Okafor", "Patel", "Rossi", "Silva", "Tanaka", "Weber", "Young"};
-  static final List<String> DETRACTOR_COMMENTS = List.of(
-      "Exporting reports is painfully slow, it times out with more than a few thousand rows.",
-      "I was charged twice this month and nobody answered my ticket.",
-      "The mobile app logs me out every day.",
-      "Support took four days to reply.",
-      "Report export keeps timing out. I have to split it by month.",
-      "Billing is confusing: the invoice does not match the plan I chose.",
-      "The new navigation hides the settings I use every day.",
-      "Slow, slow, slow. The dashboard takes ages to load in the morning.",
-      "Double charge again on my card. Please fix billing.",
-      "Export to CSV broke the accents in customer names.");
-  static final List<String> PASSIVE_COMMENTS = List.of(
-      "Does the job, but the reports could load faster.",
-      "Good product, pricing is a bit steep for small teams.",
-      "Fine overall. I miss a dark mode.",
-      "OK, but onboarding my colleagues took longer than expected.",
-      "Works well, the export is slow though.");
-  static final List<String> PROMOTER_COMMENTS = List.of(
-      "Olivia from support solved my problem in ten minutes. Thank you!",
-      "Love how quickly I can see what my customers say.",
-      "Reliable and simple. The team answers fast.",
-      "Best tool we adopted this year.",
-      "The weekly summary saves me an hour every Monday.");
+  private static final String[] FIRST = {
+    "Ann", "Bob", "Chen", "Dana", "Emil", "Fatima", "Goran", "Hana", "Ivan", "Jia", "Kofi", "Lena",
+    "Mateo", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sven", "Tariq", "Uma", "Vera", "Wen",
+    "Yusuf", "Zoe"
+  };
+  private static final String[] LAST = {
+    "Berg", "Costa", "Diaz", "Eklund", "Fischer", "Garcia", "Haddad", "Ito", "Jansen", "Kim",
+    "Lopez", "Moreau", "Nowak", "Okafor", "Patel", "Rossi", "Silva", "Tanaka", "Weber", "Young"
+  };
+  static final List<String> DETRACTOR_COMMENTS =
+      List.of(
+          "Exporting reports is painfully slow, it times out with more than a few thousand rows.",
+          "I was charged twice this month and nobody answered my ticket.",
+          "The mobile app logs me out every day.",
+          "Support took four days to reply.",
+          "Report export keeps timing out. I have to split it by month.",
+          "Billing is confusing: the invoice does not match the plan I chose.",
+          "The new navigation hides the settings I use every day.",
+          "Slow, slow, slow. The dashboard takes ages to load in the morning.",
+          "Double charge again on my card. Please fix billing.",
+          "Export to CSV broke the accents in customer names.");
+  static final List<String> PASSIVE_COMMENTS =
+      List.of(
+          "Does the job, but the reports could load faster.",
+          "Good product, pricing is a bit steep for small teams.",
+          "Fine overall. I miss a dark mode.",
+          "OK, but onboarding my colleagues took longer than expected.",
+          "Works well, the export is slow though.");
+  static final List<String> PROMOTER_COMMENTS =
+      List.of(
+          "Olivia from support solved my problem in ten minutes. Thank you!",
+          "Love how quickly I can see what my customers say.",
+          "Reliable and simple. The team answers fast.",
+          "Best tool we adopted this year.",
+          "The weekly summary saves me an hour every Monday.");
 
   @Inject
   @ConfigProperty(name = "verbatim.demo", defaultValue = "false")
@@ -86,14 +94,25 @@ public class DemoSurveyData {
     }
     Random random = new Random(42);
     long now = clock.millis();
-    Survey survey = new SurveyDraft("Customer relationship survey", "Two quick questions about your experience with Acme Cloud.",
-        "Thank you! Everyone who leaves a comment hears back from a real person.", List.of(
-            new SurveyDraft.QuestionDraft("recommend", "NPS", "How likely are you to recommend Acme Cloud to a friend or colleague?", true),
-            new SurveyDraft.QuestionDraft("reason", "TEXT", "What is the main reason for your score?", false)))
-        .toSurvey(now - Duration.ofDays(30).toMillis());
+    Survey survey =
+        new SurveyDraft(
+                "Customer relationship survey",
+                "Two quick questions about your experience with Acme Cloud.",
+                "Thank you! Everyone who leaves a comment hears back from a real person.",
+                List.of(
+                    new SurveyDraft.QuestionDraft(
+                        "recommend",
+                        "NPS",
+                        "How likely are you to recommend Acme Cloud to a friend or colleague?",
+                        true),
+                    new SurveyDraft.QuestionDraft(
+                        "reason", "TEXT", "What is the main reason for your score?", false)))
+            .toSurvey(now - Duration.ofDays(30).toMillis());
     em.persist(survey);
-    em.flush(); // no JPA relationship tells EclipseLink the survey row must exist before its distribution
-    Distribution distribution = new Distribution(Ids.newId(), survey.id(), now - Duration.ofDays(28).toMillis());
+    em.flush(); // no JPA relationship tells EclipseLink the survey row must exist before its
+    // distribution
+    Distribution distribution =
+        new Distribution(Ids.newId(), survey.id(), now - Duration.ofDays(28).toMillis());
     em.persist(distribution);
     em.flush();
     for (int i = 0; i < CONTACTS; i++) {
@@ -102,12 +121,23 @@ public class DemoSurveyData {
       Map<String, String> attributes = new HashMap<>();
       attributes.put("region", REGIONS[random.nextInt(REGIONS.length)]);
       attributes.put("plan", PLANS[random.nextInt(PLANS.length)]);
-      Contact contact = new Contact(Ids.newId(), (first + "." + last + i).toLowerCase() + "@example.com", first + " " + last, attributes,
-          now - Duration.ofDays(29).toMillis());
+      Contact contact =
+          new Contact(
+              Ids.newId(),
+              (first + "." + last + i).toLowerCase() + "@example.com",
+              first + " " + last,
+              attributes,
+              now - Duration.ofDays(29).toMillis());
       em.persist(contact);
       em.flush();
-      em.persist(new Invitation(Ids.newId(), survey.id(), distribution.id(), contact.id(),
-          InvitationTokens.hash(InvitationTokens.newToken()), now - Duration.ofDays(28).toMillis()));
+      em.persist(
+          new Invitation(
+              Ids.newId(),
+              survey.id(),
+              distribution.id(),
+              contact.id(),
+              InvitationTokens.hash(InvitationTokens.newToken()),
+              now - Duration.ofDays(28).toMillis()));
     }
     distribution.count(CONTACTS, 0);
     seededSurveyId = survey.id();
@@ -119,8 +149,11 @@ public class DemoSurveyData {
       return;
     }
     Survey survey = surveys.publish(seededSurveyId);
-    List<Invitation> invitations = em.createQuery("SELECT i FROM Invitation i WHERE i.surveyId = :s ORDER BY i.id", Invitation.class)
-        .setParameter("s", survey.id()).getResultList();
+    List<Invitation> invitations =
+        em.createQuery(
+                "SELECT i FROM Invitation i WHERE i.surveyId = :s ORDER BY i.id", Invitation.class)
+            .setParameter("s", survey.id())
+            .getResultList();
     Random random = new Random(7);
     long now = clock.millis();
     int answered = 0;
@@ -132,11 +165,19 @@ public class DemoSurveyData {
       Map<String, String> answers = new HashMap<>();
       answers.put("recommend", String.valueOf(score));
       if (random.nextDouble() < 0.62) {
-        List<String> pool = score <= 6 ? DETRACTOR_COMMENTS : score <= 8 ? PASSIVE_COMMENTS : PROMOTER_COMMENTS;
+        List<String> pool =
+            score <= 6 ? DETRACTOR_COMMENTS : score <= 8 ? PASSIVE_COMMENTS : PROMOTER_COMMENTS;
         answers.put("reason", pool.get(random.nextInt(pool.size())));
       }
-      long at = now - Duration.ofDays(27).toMillis() + (long) (random.nextDouble() * Duration.ofDays(26).toMillis());
-      responses.record(new ResponseService.Respondent(invitation, survey, em.find(Contact.class, invitation.contactId())), answers, at);
+      long at =
+          now
+              - Duration.ofDays(27).toMillis()
+              + (long) (random.nextDouble() * Duration.ofDays(26).toMillis());
+      responses.record(
+          new ResponseService.Respondent(
+              invitation, survey, em.find(Contact.class, invitation.contactId())),
+          answers,
+          at);
       answered++;
     }
     LOG.info("Demo: recorded " + answered + " responses");

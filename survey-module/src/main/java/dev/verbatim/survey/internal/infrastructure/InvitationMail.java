@@ -19,9 +19,18 @@ public class InvitationMail {
     Map<String, Object> model = new HashMap<>();
     model.put("name", contact.name() == null ? "there" : contact.name());
     model.put("title", survey.title());
-    model.put("intro", survey.intro() == null ? "We would love to hear how we are doing. It takes less than a minute." : survey.intro());
+    model.put(
+        "intro",
+        survey.intro() == null
+            ? "We would love to hear how we are doing. It takes less than a minute."
+            : survey.intro());
     model.put("link", links.surveyLink(token));
-    return OutboundMail.of("invitation", contact.email(), contact.name(), survey.title(),
-        templates.text("survey/invitation-mail.txt", model), templates.html("survey/invitation-mail.html", model));
+    return OutboundMail.of(
+        "invitation",
+        contact.email(),
+        contact.name(),
+        survey.title(),
+        templates.text("survey/invitation-mail.txt", model),
+        templates.html("survey/invitation-mail.html", model));
   }
 }

@@ -27,13 +27,16 @@ public class JpaSurveyDirectory implements SurveyDirectory {
 
   @Override
   public Optional<SurveySummary> survey(String surveyId) {
-    return Optional.ofNullable(surveyId == null ? null : em.find(Survey.class, surveyId)).map(JpaSurveyDirectory::summary);
+    return Optional.ofNullable(surveyId == null ? null : em.find(Survey.class, surveyId))
+        .map(JpaSurveyDirectory::summary);
   }
 
   @Override
   public List<SurveySummary> surveys() {
     return em.createQuery("SELECT s FROM Survey s ORDER BY s.createdAt DESC", Survey.class)
-        .getResultStream().map(JpaSurveyDirectory::summary).toList();
+        .getResultStream()
+        .map(JpaSurveyDirectory::summary)
+        .toList();
   }
 
   private static SurveySummary summary(Survey s) {
@@ -47,38 +50,61 @@ public class JpaSurveyDirectory implements SurveyDirectory {
       return Optional.empty();
     }
     Survey survey = em.find(Survey.class, response.surveyId());
-    Map<String, Question> questions = survey.questions().stream().collect(Collectors.toMap(Question::key, Function.identity()));
-    List<AnswerView> answers = response.answers().stream()
-        .map(a -> new AnswerView(a.questionKey(), a.type(),
-            questions.containsKey(a.questionKey()) ? questions.get(a.questionKey()).prompt() : a.questionKey(), a.score(), a.text()))
-        .toList();
+    Map<String, Question> questions =
+        survey.questions().stream().collect(Collectors.toMap(Question::key, Function.identity()));
+    List<AnswerView> answers =
+        response.answers().stream()
+            .map(
+                a ->
+                    new AnswerView(
+                        a.questionKey(),
+                        a.type(),
+                        questions.containsKey(a.questionKey())
+                            ? questions.get(a.questionKey()).prompt()
+                            : a.questionKey(),
+                        a.score(),
+                        a.text()))
+            .toList();
     ContactView contact = em.find(Contact.class, response.contactId()).toView();
-    return Optional.of(new ResponseView(response.id(), survey.id(), survey.title(), contact, response.submittedAt(), answers));
+    return Optional.of(
+        new ResponseView(
+            response.id(), survey.id(), survey.title(), contact, response.submittedAt(), answers));
   }
 
   @Override
   public Optional<ContactView> contact(String contactId) {
-    return Optional.ofNullable(contactId == null ? null : em.find(Contact.class, contactId)).map(Contact::toView);
+    return Optional.ofNullable(contactId == null ? null : em.find(Contact.class, contactId))
+        .map(Contact::toView);
   }
 
   @Override
   public SurveyCounts counts(String surveyId) {
-    long invitations = em.createQuery("SELECT COUNT(i) FROM Invitation i WHERE i.surveyId = :s", Long.class)
-        .setParameter("s", surveyId).getSingleResult();
-    long responses = em.createQuery("SELECT COUNT(r) FROM SurveyResponse r WHERE r.surveyId = :s", Long.class)
-        .setParameter("s", surveyId).getSingleResult();
-    Object[] nps = em.createQuery(
-            "SELECT SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.score BETWEEN 7 AND 8 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END) FROM Answer a"
-                + " WHERE a.surveyId = :s AND a.type = :nps AND a.score IS NOT NULL", Object[].class)
-        .setParameter("s", surveyId).setParameter("nps", QuestionType.NPS).getSingleResult();
+    long invitations =
+        em.createQuery("SELECT COUNT(i) FROM Invitation i WHERE i.surveyId = :s", Long.class)
+            .setParameter("s", surveyId)
+            .getSingleResult();
+    long responses =
+        em.createQuery("SELECT COUNT(r) FROM SurveyResponse r WHERE r.surveyId = :s", Long.class)
+            .setParameter("s", surveyId)
+            .getSingleResult();
+    Object[] nps =
+        em.createQuery(
+                "SELECT SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.score BETWEEN 7 AND 8 THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END) FROM Answer a"
+                    + " WHERE a.surveyId = :s AND a.type = :nps AND a.score IS NOT NULL",
+                Object[].class)
+            .setParameter("s", surveyId)
+            .setParameter("nps", QuestionType.NPS)
+            .getSingleResult();
     return new SurveyCounts(invitations, responses, asLong(nps[0]), asLong(nps[1]), asLong(nps[2]));
   }
 
   @Override
   public long commentsTotal() {
-    return em.createQuery("SELECT COUNT(a) FROM Answer a WHERE a.type = :text AND a.text IS NOT NULL", Long.class)
-        .setParameter("text", QuestionType.TEXT).getSingleResult();
+    return em.createQuery(
+            "SELECT COUNT(a) FROM Answer a WHERE a.type = :text AND a.text IS NOT NULL", Long.class)
+        .setParameter("text", QuestionType.TEXT)
+        .getSingleResult();
   }
 
   private static long asLong(Object value) {

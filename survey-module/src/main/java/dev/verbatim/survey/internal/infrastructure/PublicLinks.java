@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Absolute links for emails; the base URL is what customers can reach (VERBATIM_PUBLIC_BASE_URL). */
+/**
+ * Absolute links for emails; the base URL is what customers can reach (VERBATIM_PUBLIC_BASE_URL).
+ */
 @ApplicationScoped
 public class PublicLinks {
   @Inject

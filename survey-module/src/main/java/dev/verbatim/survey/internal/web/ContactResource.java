@@ -20,7 +20,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Contacts: add one (201, or 200 when the email already existed and was updated), add many, search. */
+/**
+ * Contacts: add one (201, or 200 when the email already existed and was updated), add many, search.
+ */
 @Path("/api/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,8 +49,14 @@ public class ContactResource {
 
   @GET
   public ContactPageJson search(
-      @QueryParam("q") String query, @QueryParam("page") @DefaultValue("1") int page, @QueryParam("size") @DefaultValue("50") int size) {
+      @QueryParam("q") String query,
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
     ContactService.ContactPage found = contacts.search(query, page, size);
-    return new ContactPageJson(found.contacts().stream().map(Contact::toView).toList(), found.total(), found.page(), found.size());
+    return new ContactPageJson(
+        found.contacts().stream().map(Contact::toView).toList(),
+        found.total(),
+        found.page(),
+        found.size());
   }
 }

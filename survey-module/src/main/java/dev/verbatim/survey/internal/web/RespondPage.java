@@ -48,11 +48,12 @@ public class RespondPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response submit(@PathParam("token") String token, MultivaluedMap<String, String> form) {
     Map<String, String> answers = new HashMap<>();
-    form.forEach((name, values) -> {
-      if (name.startsWith(FIELD_PREFIX) && !values.isEmpty()) {
-        answers.put(name.substring(FIELD_PREFIX.length()), values.get(0));
-      }
-    });
+    form.forEach(
+        (name, values) -> {
+          if (name.startsWith(FIELD_PREFIX) && !values.isEmpty()) {
+            answers.put(name.substring(FIELD_PREFIX.length()), values.get(0));
+          }
+        });
     ResponseService.Respondent respondent = responses.open(token);
     try {
       responses.submit(token, answers);
@@ -66,17 +67,34 @@ public class RespondPage {
       return alreadyAnswered(respondent.survey());
     }
     Survey survey = respondent.survey();
-    return Response.ok(pages.publicPage("survey/thanks", "Thank you", Map.of(
-        "title", survey.title(),
-        "message", survey.thankYou() == null ? "Thank you for taking the time. Every comment is read by a real person, and if you left one, they will get back to you." : survey.thankYou())))
+    return Response.ok(
+            pages.publicPage(
+                "survey/thanks",
+                "Thank you",
+                Map.of(
+                    "title",
+                    survey.title(),
+                    "message",
+                    survey.thankYou() == null
+                        ? "Thank you for taking the time. Every comment is read by a real person, and if you left one, they will get back to you."
+                        : survey.thankYou())))
         .build();
   }
 
   private Response alreadyAnswered(Survey survey) {
-    return Response.status(409).entity(pages.publicPage("survey/answered", "Already answered", Map.of("title", survey.title()))).build();
+    return Response.status(409)
+        .entity(
+            pages.publicPage(
+                "survey/answered", "Already answered", Map.of("title", survey.title())))
+        .build();
   }
 
-  private Response page(int status, Survey survey, String token, Map<String, String> values, Map<String, String> errors) {
+  private Response page(
+      int status,
+      Survey survey,
+      String token,
+      Map<String, String> values,
+      Map<String, String> errors) {
     List<Map<String, Object>> questions = new ArrayList<>();
     for (Question q : survey.questions()) {
       Map<String, Object> model = new HashMap<>();
@@ -104,6 +122,8 @@ public class RespondPage {
     model.put("token", token);
     model.put("questions", questions);
     model.put("hasErrors", !errors.isEmpty());
-    return Response.status(status).entity(pages.publicPage("survey/respond", survey.title(), model)).build();
+    return Response.status(status)
+        .entity(pages.publicPage("survey/respond", survey.title(), model))
+        .build();
   }
 }

@@ -22,7 +22,8 @@ import java.util.Map;
 public class RespondResource {
   @Inject ResponseService responses;
 
-  public record SurveyForRespondent(String title, String intro, boolean answered, List<SurveyJson.QuestionJson> questions) {}
+  public record SurveyForRespondent(
+      String title, String intro, boolean answered, List<SurveyJson.QuestionJson> questions) {}
 
   /** Answers by question key; scores may be sent as numbers or strings. */
   public record Submission(Map<String, Object> answers) {}
@@ -32,7 +33,10 @@ public class RespondResource {
   @GET
   public SurveyForRespondent get(@PathParam("token") String token) {
     ResponseService.Respondent r = responses.open(token);
-    return new SurveyForRespondent(r.survey().title(), r.survey().intro(), r.invitation().isAnswered(),
+    return new SurveyForRespondent(
+        r.survey().title(),
+        r.survey().intro(),
+        r.invitation().isAnswered(),
         r.survey().questions().stream().map(SurveyJson.QuestionJson::of).toList());
   }
 
@@ -41,10 +45,21 @@ public class RespondResource {
   public Response submit(@PathParam("token") String token, Submission submission) {
     Map<String, String> answers = new HashMap<>();
     if (submission != null && submission.answers() != null) {
-      submission.answers().forEach((key, value) -> answers.put(key, value == null ? null
-          : value instanceof BigDecimal number ? number.toPlainString() : value.toString()));
+      submission
+          .answers()
+          .forEach(
+              (key, value) ->
+                  answers.put(
+                      key,
+                      value == null
+                          ? null
+                          : value instanceof BigDecimal number
+                              ? number.toPlainString()
+                              : value.toString()));
     }
     SurveyResponse response = responses.submit(token, answers);
-    return Response.status(Response.Status.CREATED).entity(new Receipt(response.id(), "Thank you!")).build();
+    return Response.status(Response.Status.CREATED)
+        .entity(new Receipt(response.id(), "Thank you!"))
+        .build();
   }
 }

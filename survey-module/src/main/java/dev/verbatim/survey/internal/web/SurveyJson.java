@@ -6,7 +6,13 @@ import java.util.List;
 
 /** A survey as the API shows it. */
 public record SurveyJson(
-    String id, String title, String intro, String thankYou, String status, long createdAt, Long publishedAt,
+    String id,
+    String title,
+    String intro,
+    String thankYou,
+    String status,
+    long createdAt,
+    Long publishedAt,
     List<QuestionJson> questions) {
 
   public record QuestionJson(String key, String type, String prompt, boolean required) {
@@ -16,7 +22,14 @@ public record SurveyJson(
   }
 
   static SurveyJson of(Survey s) {
-    return new SurveyJson(s.id(), s.title(), s.intro(), s.thankYou(), s.status(), s.createdAt(), s.publishedAt(),
+    return new SurveyJson(
+        s.id(),
+        s.title(),
+        s.intro(),
+        s.thankYou(),
+        s.status(),
+        s.createdAt(),
+        s.publishedAt(),
         s.questions().stream().map(QuestionJson::of).toList());
   }
 }

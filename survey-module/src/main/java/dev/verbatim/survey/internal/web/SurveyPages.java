@@ -54,7 +54,16 @@ public class SurveyPages {
   private String listPage(Map<String, String> values, Map<String, String> errors) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Survey s : surveys.list()) {
-      rows.add(Map.of("id", s.id(), "title", s.title(), "status", s.status(), "questions", s.questions().size()));
+      rows.add(
+          Map.of(
+              "id",
+              s.id(),
+              "title",
+              s.title(),
+              "status",
+              s.status(),
+              "questions",
+              s.questions().size()));
     }
     Map<String, Object> model = new HashMap<>();
     model.put("surveys", rows);
@@ -70,20 +79,26 @@ public class SurveyPages {
   public Response create(MultivaluedMap<String, String> form) {
     String npsPrompt = form.getFirst("npsPrompt");
     String commentPrompt = form.getFirst("commentPrompt");
-    SurveyDraft draft = new SurveyDraft(form.getFirst("title"), form.getFirst("intro"), null, List.of(
-        new SurveyDraft.QuestionDraft("nps", "NPS", npsPrompt, true),
-        new SurveyDraft.QuestionDraft("comment", "TEXT", commentPrompt, false)));
+    SurveyDraft draft =
+        new SurveyDraft(
+            form.getFirst("title"),
+            form.getFirst("intro"),
+            null,
+            List.of(
+                new SurveyDraft.QuestionDraft("nps", "NPS", npsPrompt, true),
+                new SurveyDraft.QuestionDraft("comment", "TEXT", commentPrompt, false)));
     try {
       Survey survey = surveys.create(draft);
       return Response.seeOther(URI.create("/app/surveys/" + survey.id())).build();
     } catch (InvalidInputException invalid) {
       Map<String, String> errors = new HashMap<>();
       for (FieldError e : invalid.errors()) {
-        String field = switch (e.field()) {
-          case "questions[0].prompt" -> "npsPrompt";
-          case "questions[1].prompt" -> "commentPrompt";
-          default -> e.field();
-        };
+        String field =
+            switch (e.field()) {
+              case "questions[0].prompt" -> "npsPrompt";
+              case "questions[1].prompt" -> "commentPrompt";
+              default -> e.field();
+            };
         errors.put(field, e.message());
       }
       Map<String, String> values = new HashMap<>();
@@ -94,7 +109,10 @@ public class SurveyPages {
 
   @GET
   @Path("surveys/{id}")
-  public String show(@PathParam("id") String id, @QueryParam("notice") String notice, @QueryParam("error") String error) {
+  public String show(
+      @PathParam("id") String id,
+      @QueryParam("notice") String notice,
+      @QueryParam("error") String error) {
     Survey survey = surveys.find(id);
     var counts = directory.counts(id);
     Map<String, Object> model = new HashMap<>();
@@ -127,7 +145,14 @@ public class SurveyPages {
   public Response send(@PathParam("id") String id, MultivaluedMap<String, String> form) {
     try {
       DistributionService.Sent sent = distributions.send(id, null);
-      return back(id, "notice", "Invited " + sent.invited() + " contact(s); skipped " + sent.skippedAlreadyInvited() + " already invited.");
+      return back(
+          id,
+          "notice",
+          "Invited "
+              + sent.invited()
+              + " contact(s); skipped "
+              + sent.skippedAlreadyInvited()
+              + " already invited.");
     } catch (StateConflictException e) {
       return back(id, "error", e.getMessage());
     } catch (InvalidInputException e) {
@@ -136,22 +161,45 @@ public class SurveyPages {
   }
 
   private static Response back(String id, String kind, String message) {
-    return Response.seeOther(URI.create("/app/surveys/" + id + "?" + kind + "=" + URLEncoder.encode(message, StandardCharsets.UTF_8))).build();
+    return Response.seeOther(
+            URI.create(
+                "/app/surveys/"
+                    + id
+                    + "?"
+                    + kind
+                    + "="
+                    + URLEncoder.encode(message, StandardCharsets.UTF_8)))
+        .build();
   }
 
   @GET
   @Path("contacts")
-  public String contactList(@QueryParam("q") String query, @QueryParam("page") @DefaultValue("1") int page) {
+  public String contactList(
+      @QueryParam("q") String query, @QueryParam("page") @DefaultValue("1") int page) {
     return contactPage(query, page, Map.of(), Map.of(), null);
   }
 
-  private String contactPage(String query, int page, Map<String, String> values, Map<String, String> errors, String notice) {
+  private String contactPage(
+      String query,
+      int page,
+      Map<String, String> values,
+      Map<String, String> errors,
+      String notice) {
     ContactService.ContactPage found = contacts.search(query, page, 50);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Contact c : found.contacts()) {
       var view = c.toView();
-      rows.add(Map.of("email", view.email(), "name", view.name() == null ? "" : view.name(),
-          "attributes", view.attributes().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).sorted().toList()));
+      rows.add(
+          Map.of(
+              "email",
+              view.email(),
+              "name",
+              view.name() == null ? "" : view.name(),
+              "attributes",
+              view.attributes().entrySet().stream()
+                  .map(e -> e.getKey() + ": " + e.getValue())
+                  .sorted()
+                  .toList()));
     }
     long pageCount = Math.max(1, (found.total() + found.size() - 1) / found.size());
     Map<String, Object> model = new HashMap<>();
@@ -185,12 +233,25 @@ public class SurveyPages {
       }
     }
     try {
-      ContactService.Saved saved = contacts.save(new ContactInput(form.getFirst("email"), form.getFirst("name"), attributes));
-      return Response.ok(contactPage(null, 1, Map.of(), Map.of(),
-          (saved.created() ? "Added " : "Updated ") + saved.contact().email() + ".")).build();
+      ContactService.Saved saved =
+          contacts.save(
+              new ContactInput(form.getFirst("email"), form.getFirst("name"), attributes));
+      return Response.ok(
+              contactPage(
+                  null,
+                  1,
+                  Map.of(),
+                  Map.of(),
+                  (saved.created() ? "Added " : "Updated ") + saved.contact().email() + "."))
+          .build();
     } catch (InvalidInputException invalid) {
       Map<String, String> errors = new HashMap<>();
-      invalid.errors().forEach(e -> errors.put(e.field().startsWith("attributes") ? "attributes" : e.field(), e.message()));
+      invalid
+          .errors()
+          .forEach(
+              e ->
+                  errors.put(
+                      e.field().startsWith("attributes") ? "attributes" : e.field(), e.message()));
       Map<String, String> values = new HashMap<>();
       form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
       return Response.status(400).entity(contactPage(null, 1, values, errors, null)).build();

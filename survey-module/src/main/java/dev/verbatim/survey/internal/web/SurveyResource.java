@@ -57,7 +57,8 @@ public class SurveyResource {
   @POST
   @Path("{id}/distributions")
   public Response send(@PathParam("id") String id, SendRequest request) {
-    DistributionService.Sent sent = distributions.send(id, request == null ? null : request.contactIds());
+    DistributionService.Sent sent =
+        distributions.send(id, request == null ? null : request.contactIds());
     return Response.status(Response.Status.CREATED).entity(sent).build();
   }
 }

@@ -10,9 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AnswerSheetTest {
-  private final Survey survey = new SurveyDraft("T", null, null, List.of(
-      new SurveyDraft.QuestionDraft("nps", "NPS", "How likely?", null),
-      new SurveyDraft.QuestionDraft("why", "TEXT", "Why?", null))).toSurvey(1L);
+  private final Survey survey =
+      new SurveyDraft(
+              "T",
+              null,
+              null,
+              List.of(
+                  new SurveyDraft.QuestionDraft("nps", "NPS", "How likely?", null),
+                  new SurveyDraft.QuestionDraft("why", "TEXT", "Why?", null)))
+          .toSurvey(1L);
 
   private static List<String> fields(Throwable e) {
     return ((InvalidInputException) e).errors().stream().map(FieldError::field).toList();
@@ -34,14 +40,18 @@ class AnswerSheetTest {
   void aMissingRequiredScoreIsReportedOnItsQuestion() {
     assertThatThrownBy(() -> AnswerSheet.read(survey, Map.of("why", "text")))
         .satisfies(e -> assertThat(fields(e)).containsExactly("answers.nps"))
-        .satisfies(e -> assertThat(((InvalidInputException) e).errors().get(0).message()).isEqualTo("Please answer this question."));
+        .satisfies(
+            e ->
+                assertThat(((InvalidInputException) e).errors().get(0).message())
+                    .isEqualTo("Please answer this question."));
   }
 
   @Test
   void scoresOutsideTheScaleOrNotNumbersAreRejected() {
     for (String bad : List.of("11", "-1", "nine", "9.5", "99999999999")) {
       assertThatThrownBy(() -> AnswerSheet.read(survey, Map.of("nps", bad)))
-          .as(bad).satisfies(e -> assertThat(fields(e)).containsExactly("answers.nps"));
+          .as(bad)
+          .satisfies(e -> assertThat(fields(e)).containsExactly("answers.nps"));
     }
   }
 

@@ -10,13 +10,15 @@ class ContactInputTest {
 
   @Test
   void aGoodContactHasNoProblems() {
-    assertThat(new ContactInput("ann@example.com", "Ann", Map.of("region", "EMEA")).problems("")).isEmpty();
+    assertThat(new ContactInput("ann@example.com", "Ann", Map.of("region", "EMEA")).problems(""))
+        .isEmpty();
   }
 
   @Test
   void problemsAreNamedWithThePrefixOfTheirPositionInABulkRequest() {
     assertThat(new ContactInput("not-an-email", null, Map.of("9lives", "x")).problems("[3]."))
-        .extracting(FieldError::field).containsExactly("[3].email", "[3].attributes");
+        .extracting(FieldError::field)
+        .containsExactly("[3].email", "[3].attributes");
   }
 
   @Test

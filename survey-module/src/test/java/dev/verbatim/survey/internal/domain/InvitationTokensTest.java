@@ -29,7 +29,11 @@ class InvitationTokensTest {
   void onlyAHashIsStoredAndItIsStableAndNotTheToken() {
     String token = InvitationTokens.newToken();
     String hash = InvitationTokens.hash(token);
-    assertThat(hash).hasSize(64).matches("[0-9a-f]+").isEqualTo(InvitationTokens.hash(token)).doesNotContain(token);
+    assertThat(hash)
+        .hasSize(64)
+        .matches("[0-9a-f]+")
+        .isEqualTo(InvitationTokens.hash(token))
+        .doesNotContain(token);
     assertThat(InvitationTokens.hash(InvitationTokens.newToken())).isNotEqualTo(hash);
   }
 

@@ -16,11 +16,16 @@ class SurveyDraftTest {
 
   @Test
   void aValidDraftBecomesADraftSurveyWithDefaultKeysAndRequiredScores() {
-    Survey survey = new SurveyDraft(" Check-in ", null, null, List.of(q("nps", "How likely?"), q("TEXT", "Why?"))).toSurvey(1L);
+    Survey survey =
+        new SurveyDraft(
+                " Check-in ", null, null, List.of(q("nps", "How likely?"), q("TEXT", "Why?")))
+            .toSurvey(1L);
     assertThat(survey.title()).isEqualTo("Check-in");
     assertThat(survey.status()).isEqualTo(Survey.DRAFT);
     assertThat(survey.questions()).extracting(Question::key).containsExactly("nps_1", "text_2");
-    assertThat(survey.questions()).extracting(Question::type).containsExactly(QuestionType.NPS, QuestionType.TEXT);
+    assertThat(survey.questions())
+        .extracting(Question::type)
+        .containsExactly(QuestionType.NPS, QuestionType.TEXT);
     assertThat(survey.questions()).extracting(Question::required).containsExactly(true, false);
   }
 
@@ -29,7 +34,8 @@ class SurveyDraftTest {
     SurveyDraft draft = new SurveyDraft("", null, null, List.of(q("RATING", ""), q("TEXT", "ok")));
     assertThatThrownBy(() -> draft.toSurvey(1L))
         .isInstanceOf(InvalidInputException.class)
-        .extracting(e -> ((InvalidInputException) e).errors().stream().map(FieldError::field).toList())
+        .extracting(
+            e -> ((InvalidInputException) e).errors().stream().map(FieldError::field).toList())
         .isEqualTo(List.of("title", "questions[0].type", "questions[0].prompt"));
   }
 
@@ -42,12 +48,18 @@ class SurveyDraftTest {
 
   @Test
   void duplicateOrMalformedKeysAreRejected() {
-    SurveyDraft draft = new SurveyDraft("T", null, null, List.of(
-        new SurveyDraft.QuestionDraft("why", "TEXT", "A", null),
-        new SurveyDraft.QuestionDraft("why", "TEXT", "B", null),
-        new SurveyDraft.QuestionDraft("Bad Key", "TEXT", "C", null)));
+    SurveyDraft draft =
+        new SurveyDraft(
+            "T",
+            null,
+            null,
+            List.of(
+                new SurveyDraft.QuestionDraft("why", "TEXT", "A", null),
+                new SurveyDraft.QuestionDraft("why", "TEXT", "B", null),
+                new SurveyDraft.QuestionDraft("Bad Key", "TEXT", "C", null)));
     assertThatThrownBy(() -> draft.toSurvey(1L))
-        .extracting(e -> ((InvalidInputException) e).errors().stream().map(FieldError::field).toList())
+        .extracting(
+            e -> ((InvalidInputException) e).errors().stream().map(FieldError::field).toList())
         .isEqualTo(List.of("questions[1].key", "questions[2].key"));
   }
 
