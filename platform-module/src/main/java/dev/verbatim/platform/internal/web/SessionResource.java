@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,6 +35,9 @@ public class SessionResource {
 
   @GET
   public StaffUser whoAmI() {
+    if (!currentStaff.isLoggedIn()) {
+      throw new NotAuthorizedException("Not logged in", "FormLogin");
+    }
     return currentStaff.get();
   }
 
