@@ -63,6 +63,8 @@ public class CasePages {
     CaseStatus filter = "ALL".equalsIgnoreCase(status) ? null : CaseResource.parseStatus(status);
     List<FollowupCase> found = cases.list(user, filter, false, page, PAGE_SIZE + 1);
     List<Map<String, Object>> rows = new ArrayList<>();
+    Map<String, String> surveyTitles = new HashMap<>();
+    Map<String, String> ownerNames = new HashMap<>();
     for (FollowupCase c : found.subList(0, Math.min(found.size(), PAGE_SIZE))) {
       Map<String, Object> row = new HashMap<>();
       row.put("id", c.id());
@@ -71,9 +73,9 @@ public class CasePages {
           c.comment().length() > 140 ? c.comment().substring(0, 140) + "…" : c.comment());
       row.put("score", c.score());
       row.put("status", c.status().name());
-      row.put("survey", views.surveyTitle(c));
+      row.put("survey", surveyTitles.computeIfAbsent(c.surveyId(), id -> views.surveyTitle(c)));
       row.put("customer", surveys.contact(c.contactId()).map(ContactView::displayName).orElse(""));
-      row.put("owner", views.owner(c).name());
+      row.put("owner", ownerNames.computeIfAbsent(c.ownerId(), id -> views.owner(c).name()));
       row.put("received", TIME.format(Instant.ofEpochMilli(c.createdAt())));
       rows.add(row);
     }
