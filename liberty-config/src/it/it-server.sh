@@ -12,6 +12,14 @@ case "${1:-}" in
     sed -i '/^VERBATIM_HTTP_PORT=\|^VERBATIM_SMTP_PORT=\|^VERBATIM_PUBLIC_BASE_URL=/d' "$SERVER/server.env"
     printf 'VERBATIM_HTTP_PORT=%s\nVERBATIM_SMTP_PORT=%s\nVERBATIM_PUBLIC_BASE_URL=http://localhost:%s\n' \
       "$HTTP_PORT" "$SMTP_PORT" "$HTTP_PORT" >> "$SERVER/server.env"
+    # liberty-maven-plugin 3.12 writes server.env from the liberty.env.* Maven properties only and
+    # drops the content of serverEnvFile (src/it/liberty/server.env) when both exist. Without this
+    # the IT server ran on the file database in <repo>/data, without SMTP and without an admin.
+    IT_ENV=src/it/liberty/server.env
+    for key in $(grep -oE '^[A-Z_]+=' "$IT_ENV" | tr -d '='); do
+      sed -i "/^$key=/d" "$SERVER/server.env"
+    done
+    grep -E '^[A-Z_]+=' "$IT_ENV" >> "$SERVER/server.env"
     mkdir -p "$SERVER/apps" "$SERVER/configDropins/overrides"
     cp target/verbatim.war "$SERVER/apps/verbatim.war"
     cat > "$SERVER/configDropins/overrides/it-application.xml" <<'XML'
