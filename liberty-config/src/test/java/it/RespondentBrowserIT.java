@@ -55,8 +55,14 @@ class RespondentBrowserIT {
     owner = StaffMember.create(admin, "owner", "Rosa Replier");
     ownerClient = owner.logIn();
     FallbackOwner.assign(manager, owner);
-    teamId = manager.postJson("/api/followup/teams", Map.of("name", Names.unique("Rosa's team"), "members", List.of(owner.username())))
-        .expectStatus(201).json().getString("id");
+    teamId =
+        manager
+            .postJson(
+                "/api/followup/teams",
+                Map.of("name", Names.unique("Rosa's team"), "members", List.of(owner.username())))
+            .expectStatus(201)
+            .json()
+            .getString("id");
   }
 
   @AfterAll
@@ -83,13 +89,17 @@ class RespondentBrowserIT {
   void aCustomerAnswersTheSurveyFromTheLinkInTheirEmailAndIsThanked() throws IOException {
     String title = Names.unique("Your visit to our store");
     String surveyId = publishedSurveyRoutedToTheTeam(title);
-    Invited customer = SurveyFixtures.inviteNewContacts(manager, mailbox, surveyId, title, "Hedy Lamarr").get(0);
+    Invited customer =
+        SurveyFixtures.inviteNewContacts(manager, mailbox, surveyId, title, "Hedy Lamarr").get(0);
 
     browser.open(customer.link());
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
-    assertThat(driver.findElement(By.cssSelector("#q-" + NPS_KEY + " legend")).getText()).contains(NPS_PROMPT);
-    assertThat(driver.findElement(By.cssSelector("#q-" + COMMENT_KEY + " legend")).getText()).contains(COMMENT_PROMPT, "(optional)");
-    assertThat(driver.findElements(By.name("a_" + NPS_KEY))).extracting(e -> e.getDomProperty("value"))
+    assertThat(driver.findElement(By.cssSelector("#q-" + NPS_KEY + " legend")).getText())
+        .contains(NPS_PROMPT);
+    assertThat(driver.findElement(By.cssSelector("#q-" + COMMENT_KEY + " legend")).getText())
+        .contains(COMMENT_PROMPT, "(optional)");
+    assertThat(driver.findElements(By.name("a_" + NPS_KEY)))
+        .extracting(e -> e.getDomProperty("value"))
         .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     WebElement comment = driver.findElement(By.id("a_" + COMMENT_KEY));
     assertThat(comment.isDisplayed()).isTrue();
@@ -114,37 +124,51 @@ class RespondentBrowserIT {
   }
 
   @Test
-  void aCustomerWhoForgetsTheScoreSeesTheMessageNextToTheQuestionWithTheirCommentStillThere() throws IOException {
+  void aCustomerWhoForgetsTheScoreSeesTheMessageNextToTheQuestionWithTheirCommentStillThere()
+      throws IOException {
     String title = Names.unique("Your delivery");
     String surveyId = publishedSurveyRoutedToTheTeam(title);
-    Invited customer = SurveyFixtures.inviteNewContacts(manager, mailbox, surveyId, title, "Mary Jackson").get(0);
+    Invited customer =
+        SurveyFixtures.inviteNewContacts(manager, mailbox, surveyId, title, "Mary Jackson").get(0);
     String words = "The driver was kind & quick, the box was \"crushed\" <a little>.";
 
     browser.open(customer.link());
     driver.findElement(By.id("a_" + COMMENT_KEY)).sendKeys(words);
     driver.findElement(By.xpath("//button[normalize-space()='Send my answers']")).click();
 
-    WebElement message = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#q-" + NPS_KEY + " .field-error")));
+    WebElement message =
+        browser
+            .waiting()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#q-" + NPS_KEY + " .field-error")));
     browser.checkNoLeaks();
     assertThat(message.getText()).isEqualTo("Please answer this question.");
-    assertThat(driver.findElement(By.id("q-" + NPS_KEY)).getDomAttribute("aria-describedby")).isEqualTo(message.getDomAttribute("id"));
-    assertThat(driver.findElements(By.cssSelector("#q-" + COMMENT_KEY + " .field-error"))).as("no message at the optional comment").isEmpty();
-    assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText()).contains("Please check the questions marked below.");
-    assertThat(driver.findElement(By.id("a_" + COMMENT_KEY)).getDomProperty("value")).isEqualTo(words);
+    assertThat(driver.findElement(By.id("q-" + NPS_KEY)).getDomAttribute("aria-describedby"))
+        .isEqualTo(message.getDomAttribute("id"));
+    assertThat(driver.findElements(By.cssSelector("#q-" + COMMENT_KEY + " .field-error")))
+        .as("no message at the optional comment")
+        .isEmpty();
+    assertThat(driver.findElement(By.cssSelector("[role=alert]")).getText())
+        .contains("Please check the questions marked below.");
+    assertThat(driver.findElement(By.id("a_" + COMMENT_KEY)).getDomProperty("value"))
+        .isEqualTo(words);
     assertScreenshot(browser.screenshot("respondent-missing-score"));
 
     // Choosing the score is then enough.
     chooseScore(6);
     driver.findElement(By.xpath("//button[normalize-space()='Send my answers']")).click();
     browser.waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Thank you!"));
-    assertThat(SurveyFixtures.caseOf(ownerClient, surveyId, customer).getString("comment")).isEqualTo(words);
+    assertThat(SurveyFixtures.caseOf(ownerClient, surveyId, customer).getString("comment"))
+        .isEqualTo(words);
   }
 
   @Test
   void anOwnerLogsInRepliesToACustomerAndClosesTheCase() throws IOException {
     String title = Names.unique("Your support call");
     String surveyId = publishedSurveyRoutedToTheTeam(title);
-    Invited customer = SurveyFixtures.inviteNewContacts(manager, mailbox, surveyId, title, "Radia Perlman").get(0);
+    Invited customer =
+        SurveyFixtures.inviteNewContacts(manager, mailbox, surveyId, title, "Radia Perlman").get(0);
     String words = "I waited forty minutes on hold " + Names.suffix();
     SurveyFixtures.answerByApi(customer, 2, words);
 
@@ -159,17 +183,25 @@ class RespondentBrowserIT {
 
     // Her inbox lists the comment; she opens the case.
     driver.findElement(By.linkText(words)).click();
-    browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Radia Perlman"));
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Radia Perlman"));
     browser.checkNoLeaks();
     assertThat(driver.findElement(By.id("comment")).getText()).isEqualTo(words);
     assertThat(driver.findElement(By.cssSelector("h1 .status")).getText()).isEqualTo("OPEN");
-    assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("2 / 10", title, customer.email(), "EMEA");
+    assertThat(driver.findElement(By.cssSelector("dl.facts")).getText())
+        .contains("2 / 10", title, customer.email(), "EMEA");
 
     // She replies through the form (which carries the CSRF token).
-    String reply = "Radia, I am sorry about the wait. I have booked a call back for you tomorrow at nine.";
+    String reply =
+        "Radia, I am sorry about the wait. I have booked a call back for you tomorrow at nine.";
     driver.findElement(By.id("text")).sendKeys(reply);
     driver.findElement(By.xpath("//button[normalize-space()='Send reply']")).click();
-    WebElement notice = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+    WebElement notice =
+        browser
+            .waiting()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
     browser.checkNoLeaks();
     assertThat(notice.getText()).contains("Reply sent");
     assertThat(driver.findElement(By.cssSelector("h1 .status")).getText()).isEqualTo("REPLIED");
@@ -180,12 +212,19 @@ class RespondentBrowserIT {
 
     // And closes it with a root cause.
     new Select(driver.findElement(By.id("rootCause"))).selectByVisibleText("Support experience");
-    driver.findElement(By.id("resolution")).sendKeys("Call back booked; hold times raised with the support lead.");
+    driver
+        .findElement(By.id("resolution"))
+        .sendKeys("Call back booked; hold times raised with the support lead.");
     driver.findElement(By.xpath("//button[normalize-space()='Close case']")).click();
-    browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Case closed."));
+    browser
+        .waiting()
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "Case closed."));
     browser.checkNoLeaks();
     assertThat(driver.findElement(By.cssSelector("h1 .status")).getText()).isEqualTo("CLOSED");
-    assertThat(driver.findElement(By.cssSelector("dl.facts")).getText()).contains("Support experience", "hold times raised");
+    assertThat(driver.findElement(By.cssSelector("dl.facts")).getText())
+        .contains("Support experience", "hold times raised");
     assertThat(driver.findElements(By.id("text"))).as("no reply form on a closed case").isEmpty();
     assertScreenshot(browser.screenshot("owner-case-closed"));
 
@@ -198,23 +237,32 @@ class RespondentBrowserIT {
 
   private static String publishedSurveyRoutedToTheTeam(String title) {
     String surveyId = SurveyFixtures.publishedSurvey(manager, title);
-    manager.putJson("/api/followup/surveys/" + surveyId + "/routing", Map.of("defaultTeamId", teamId)).expectStatus(200);
+    manager
+        .putJson("/api/followup/surveys/" + surveyId + "/routing", Map.of("defaultTeamId", teamId))
+        .expectStatus(200);
     return surveyId;
   }
 
   /** The radio itself is visually hidden; people click the numbered box around it. */
   private void chooseScore(int score) {
-    driver.findElement(By.xpath("//fieldset[@id='q-" + NPS_KEY + "']//label[normalize-space(.)='" + score + "']")).click();
+    driver
+        .findElement(
+            By.xpath(
+                "//fieldset[@id='q-" + NPS_KEY + "']//label[normalize-space(.)='" + score + "']"))
+        .click();
   }
 
   private WebElement scoreRadio(int score) {
-    return driver.findElement(By.cssSelector("input[name='a_" + NPS_KEY + "'][value='" + score + "']"));
+    return driver.findElement(
+        By.cssSelector("input[name='a_" + NPS_KEY + "'][value='" + score + "']"));
   }
 
   private static void assertScreenshot(Path file) throws IOException {
     assertThat(file).exists().isRegularFile();
     byte[] bytes = Files.readAllBytes(file);
     assertThat(bytes.length).as("size of %s", file).isGreaterThan(1000);
-    assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).as("PNG signature of %s", file).isEqualTo("PNG");
+    assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII))
+        .as("PNG signature of %s", file)
+        .isEqualTo("PNG");
   }
 }

@@ -30,12 +30,13 @@ public final class ApiClient {
     this.who = who;
     CookieManager cookies = new CookieManager();
     cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   /** Someone who is not logged in: a customer, or a stranger. */
@@ -46,7 +47,9 @@ public final class ApiClient {
   /** Logs in through {@code POST /api/session}; fails the test when that does not answer 200. */
   public static ApiClient logIn(String username, String password) {
     ApiClient client = new ApiClient(username);
-    client.postJson("/api/session", Map.of("username", username, "password", password)).expectStatus(200);
+    client
+        .postJson("/api/session", Map.of("username", username, "password", password))
+        .expectStatus(200);
     return client;
   }
 
@@ -64,20 +67,33 @@ public final class ApiClient {
   }
 
   public ApiResponse putJson(String path, Object body) {
-    return send("PUT", path, request(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8)));
+    return send(
+        "PUT",
+        path,
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8)));
   }
 
   public ApiResponse postRaw(String path, String contentType, String body) {
-    return send("POST", path, request(path).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    return send(
+        "POST",
+        path,
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
   /** An HTML form post, as a browser sends it ({@code application/x-www-form-urlencoded}). */
   public ApiResponse postForm(String path, Map<String, String> fields) {
-    String body = fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
     return postRaw(path, "application/x-www-form-urlencoded", body);
   }
 
@@ -88,9 +104,12 @@ public final class ApiClient {
 
   private ApiResponse send(String method, String path, HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      ApiResponse answer = new ApiResponse(method, path, response.statusCode(), response.headers(), response.body());
-      NoLeaks.check(who + ": " + method + " " + path + " (" + response.statusCode() + ")", response.body());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      ApiResponse answer =
+          new ApiResponse(method, path, response.statusCode(), response.headers(), response.body());
+      NoLeaks.check(
+          who + ": " + method + " " + path + " (" + response.statusCode() + ")", response.body());
       return answer;
     } catch (IOException e) {
       throw new AssertionError(who + ": " + method + " " + path + " failed: " + e, e);

@@ -12,7 +12,8 @@ import java.net.http.HttpHeaders;
 import java.util.List;
 
 /** What came back for one request: status, content type and body as text, parsed on demand. */
-public record ApiResponse(String method, String path, int status, HttpHeaders headers, String body) {
+public record ApiResponse(
+    String method, String path, int status, HttpHeaders headers, String body) {
 
   public String contentType() {
     return headers.firstValue("Content-Type").orElse("");
@@ -36,19 +37,28 @@ public record ApiResponse(String method, String path, int status, HttpHeaders he
     if (!problem.containsKey("errors")) {
       return List.of();
     }
-    return problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream().map(e -> e.getString("field")).toList();
+    return problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+        .map(e -> e.getString("field"))
+        .toList();
   }
 
   /** Asserts the status, showing the request and the body when it differs. */
   public ApiResponse expectStatus(int expected) {
-    assertThat(status).as("%s %s answered %s with body:%n%s", method, path, status, body).isEqualTo(expected);
+    assertThat(status)
+        .as("%s %s answered %s with body:%n%s", method, path, status, body)
+        .isEqualTo(expected);
     return this;
   }
 
-  /** Asserts an RFC 9457 problem with this status: {@code application/problem+json} and a matching {@code status} member. */
+  /**
+   * Asserts an RFC 9457 problem with this status: {@code application/problem+json} and a matching
+   * {@code status} member.
+   */
   public ApiResponse expectProblem(int expected) {
     expectStatus(expected);
-    assertThat(contentType()).as("content type of %s %s", method, path).startsWith("application/problem+json");
+    assertThat(contentType())
+        .as("content type of %s %s", method, path)
+        .startsWith("application/problem+json");
     JsonObject problem = json();
     assertThat(problem.getInt("status")).isEqualTo(expected);
     assertThat(problem.getString("title", "")).as("problem title").isNotBlank();
@@ -60,7 +70,8 @@ public record ApiResponse(String method, String path, int status, HttpHeaders he
     try (JsonReader reader = Json.createReader(new StringReader(body))) {
       return reader.readValue();
     } catch (RuntimeException e) {
-      throw new AssertionError(method + " " + path + " (" + status + ") did not answer JSON: " + body, e);
+      throw new AssertionError(
+          method + " " + path + " (" + status + ") did not answer JSON: " + body, e);
     }
   }
 

@@ -25,9 +25,15 @@ public final class Browser implements AutoCloseable {
   public static final File CHROMIUM = new File("/usr/bin/chromium");
   public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
-  /** Selenium 4.52 ships no CDP bindings for Chromium 156; WebDriver itself works, so the warning is noise. */
-  private static final Logger CDP_VERSION_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
-  private static final Logger CHROMIUM_LOG = Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver");
+  /**
+   * Selenium 4.52 ships no CDP bindings for Chromium 156; WebDriver itself works, so the warning is
+   * noise.
+   */
+  private static final Logger CDP_VERSION_LOG =
+      Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+  private static final Logger CHROMIUM_LOG =
+      Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver");
 
   private final ChromeDriver driver;
 
@@ -37,8 +43,12 @@ public final class Browser implements AutoCloseable {
 
   public static Browser start() {
     if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-      throw new AssertionError("The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-          + " (Debian packages chromium and chromium-driver; src/it/ensure-chromium.sh installs them).");
+      throw new AssertionError(
+          "The browser tests need "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + " (Debian packages chromium and chromium-driver; src/it/ensure-chromium.sh installs them).");
     }
     CDP_VERSION_LOG.setLevel(Level.SEVERE);
     CHROMIUM_LOG.setLevel(Level.SEVERE);
@@ -47,17 +57,28 @@ public final class Browser implements AutoCloseable {
       Path profile = Files.createTempDirectory(root, "profile-");
       Path config = Files.createDirectories(root.resolve("xdg-config"));
       Path cache = Files.createDirectories(root.resolve("xdg-cache"));
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(CHROMEDRIVER)
-          .usingAnyFreePort()
-          .withEnvironment(Map.of("XDG_CONFIG_HOME", config.toString(), "XDG_CACHE_HOME", cache.toString()))
-          .withLogFile(root.resolve("chromedriver.log").toFile())
-          .build();
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(CHROMEDRIVER)
+              .usingAnyFreePort()
+              .withEnvironment(
+                  Map.of("XDG_CONFIG_HOME", config.toString(), "XDG_CACHE_HOME", cache.toString()))
+              .withLogFile(root.resolve("chromedriver.log").toFile())
+              .build();
       ChromeOptions options = new ChromeOptions();
       options.setBinary(CHROMIUM.getPath());
-      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-          "--window-size=1280,1000", "--user-data-dir=" + profile);
+      options.addArguments(
+          "--headless=new",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-dev-shm-usage",
+          "--window-size=1280,1000",
+          "--user-data-dir=" + profile);
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
       return new Browser(driver);
@@ -85,7 +106,10 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(15));
   }
 
-  /** Saves a PNG of the viewport as {@code <verbatim.screenshotDir>/<name>.png} and returns its path. */
+  /**
+   * Saves a PNG of the viewport as {@code <verbatim.screenshotDir>/<name>.png} and returns its
+   * path.
+   */
   public Path screenshot(String name) {
     try {
       Path dir = Files.createDirectories(ItEnvironment.screenshotDir());

@@ -10,10 +10,14 @@ import java.util.Optional;
  * only be observed before the first class sets one. Every test class sets the fallback owner
  * through {@link #assign}; the first call of the run, finding none set, first tries to publish a
  * draft and records what the server answered. {@code WholeLoopIT} asserts on that record, whichever
- * class happened to run first. (Failsafe runs all classes in one JVM by default; the record is per JVM.)
+ * class happened to run first. (Failsafe runs all classes in one JVM by default; the record is per
+ * JVM.)
  */
 public final class FallbackOwner {
-  /** What the server said to the first publish attempt of the run, and the survey as read back afterwards. */
+  /**
+   * What the server said to the first publish attempt of the run, and the survey as read back
+   * afterwards.
+   */
   public record PublishWithoutFallbackOwner(ApiResponse publish, ApiResponse surveyAfterwards) {}
 
   private static boolean settingsSeen;
@@ -22,26 +26,45 @@ public final class FallbackOwner {
 
   private FallbackOwner() {}
 
-  /** Makes {@code owner} the fallback owner ({@code PUT /api/followup/settings}), after the one-off probe above. */
+  /**
+   * Makes {@code owner} the fallback owner ({@code PUT /api/followup/settings}), after the one-off
+   * probe above.
+   */
   public static synchronized void assign(ApiClient manager, StaffMember owner) {
     if (!settingsSeen) {
       settingsSeen = true;
       var current = manager.get("/api/followup/settings").expectStatus(200).json();
       if (current.getString("fallbackOwner", null) == null) {
-        String surveyId = manager.postJson("/api/surveys", Map.of(
-                "title", Names.unique("Published too early"),
-                "questions", List.of(Map.of("type", "NPS", "prompt", "How likely are you to recommend us?"))))
-            .expectStatus(201).json().getString("id");
+        String surveyId =
+            manager
+                .postJson(
+                    "/api/surveys",
+                    Map.of(
+                        "title", Names.unique("Published too early"),
+                        "questions",
+                            List.of(
+                                Map.of(
+                                    "type",
+                                    "NPS",
+                                    "prompt",
+                                    "How likely are you to recommend us?"))))
+                .expectStatus(201)
+                .json()
+                .getString("id");
         ApiResponse publish = manager.postJson("/api/surveys/" + surveyId + "/publish", Map.of());
-        observed = new PublishWithoutFallbackOwner(publish, manager.get("/api/surveys/" + surveyId));
+        observed =
+            new PublishWithoutFallbackOwner(publish, manager.get("/api/surveys/" + surveyId));
       } else {
         alreadySetBy = current.getString("fallbackOwner");
       }
     }
-    manager.putJson("/api/followup/settings", Map.of("fallbackOwner", owner.username())).expectStatus(200);
+    manager
+        .putJson("/api/followup/settings", Map.of("fallbackOwner", owner.username()))
+        .expectStatus(200);
   }
 
-  public static synchronized Optional<PublishWithoutFallbackOwner> firstPublishWithoutFallbackOwner() {
+  public static synchronized Optional<PublishWithoutFallbackOwner>
+      firstPublishWithoutFallbackOwner() {
     return Optional.ofNullable(observed);
   }
 
@@ -50,7 +73,9 @@ public final class FallbackOwner {
     if (!settingsSeen) {
       return "no test class has set a fallback owner through FallbackOwner.assign yet";
     }
-    return "the fallback owner was already set (to " + alreadySetBy + ") before the first test class of this JVM asked;"
+    return "the fallback owner was already set (to "
+        + alreadySetBy
+        + ") before the first test class of this JVM asked;"
         + " something outside FallbackOwner.assign set it, or the server was not fresh";
   }
 }

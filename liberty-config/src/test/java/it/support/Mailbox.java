@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The SMTP server Verbatim delivers to (GreenMail on {@code verbatim.smtpPort}). One per test class;
- * tests find "their" messages by recipient, since other tests in the class send mail too. Waiting
- * uses GreenMail's own wait for the next message, never a fixed sleep.
+ * The SMTP server Verbatim delivers to (GreenMail on {@code verbatim.smtpPort}). One per test
+ * class; tests find "their" messages by recipient, since other tests in the class send mail too.
+ * Waiting uses GreenMail's own wait for the next message, never a fixed sleep.
  */
 public final class Mailbox implements AutoCloseable {
   public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
@@ -24,7 +24,9 @@ public final class Mailbox implements AutoCloseable {
 
   /** Starts an SMTP-only GreenMail on the port the server sends to. */
   public static Mailbox start() {
-    GreenMail greenMail = new GreenMail(new ServerSetup(ItEnvironment.smtpPort(), "localhost", ServerSetup.PROTOCOL_SMTP));
+    GreenMail greenMail =
+        new GreenMail(
+            new ServerSetup(ItEnvironment.smtpPort(), "localhost", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     return new Mailbox(greenMail);
   }
@@ -39,8 +41,12 @@ public final class Mailbox implements AutoCloseable {
     return awaitMails(recipient, m -> subject.equals(m.subject()), 1, "'" + subject + "'").get(0);
   }
 
-  /** Waits until {@code count} messages to {@code recipient} match, and returns them in arrival order. */
-  public List<ReceivedMail> awaitMails(String recipient, Predicate<ReceivedMail> matching, int count, String description) {
+  /**
+   * Waits until {@code count} messages to {@code recipient} match, and returns them in arrival
+   * order.
+   */
+  public List<ReceivedMail> awaitMails(
+      String recipient, Predicate<ReceivedMail> matching, int count, String description) {
     long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
     while (true) {
       MimeMessage[] received = greenMail.getReceivedMessages();
@@ -56,8 +62,19 @@ public final class Mailbox implements AutoCloseable {
       }
       long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
       if (leftMillis <= 0) {
-        throw new AssertionError("expected " + count + " mail(s) " + description + " to " + recipient + " within "
-            + DEFAULT_WAIT.toSeconds() + " s, found " + found.size() + "; all received:" + ReceivedMail.describe(received));
+        throw new AssertionError(
+            "expected "
+                + count
+                + " mail(s) "
+                + description
+                + " to "
+                + recipient
+                + " within "
+                + DEFAULT_WAIT.toSeconds()
+                + " s, found "
+                + found.size()
+                + "; all received:"
+                + ReceivedMail.describe(received));
       }
       greenMail.waitForIncomingEmail(leftMillis, received.length + 1);
     }

@@ -5,11 +5,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * No answer the application gives (JSON, page or error) may show a stack trace or a Java class
- * name. {@link ApiClient} runs this on every response it receives; browser tests run it on the
- * page source.
+ * name. {@link ApiClient} runs this on every response it receives; browser tests run it on the page
+ * source.
  */
 public final class NoLeaks {
-  private static final List<String> FORBIDDEN = List.of("Exception", "at dev.verbatim", "at java.", "at jakarta.", "at org.");
+  private static final List<String> FORBIDDEN =
+      List.of("Exception", "at dev.verbatim", "at java.", "at jakarta.", "at org.");
   private static final AtomicInteger CHECKED = new AtomicInteger();
 
   private NoLeaks() {}
@@ -24,7 +25,13 @@ public final class NoLeaks {
       if (at >= 0) {
         int from = Math.max(0, at - 200);
         int to = Math.min(body.length(), at + 200);
-        throw new AssertionError(where + " leaked internals (\"" + forbidden + "\") to the client:\n..." + body.substring(from, to) + "...");
+        throw new AssertionError(
+            where
+                + " leaked internals (\""
+                + forbidden
+                + "\") to the client:\n..."
+                + body.substring(from, to)
+                + "...");
       }
     }
   }

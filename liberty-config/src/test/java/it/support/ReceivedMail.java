@@ -16,12 +16,21 @@ import java.util.regex.Pattern;
 
 /** A message as GreenMail received it, decoded: subject, MIME structure, text and HTML bodies. */
 public record ReceivedMail(
-    List<String> to, String subject, String contentType, List<String> partTypes, String text, String html) {
+    List<String> to,
+    String subject,
+    String contentType,
+    List<String> partTypes,
+    String text,
+    String html) {
 
   /** A personal survey link: the base URL, /s/ and a 43-character URL-safe token. */
-  public static final Pattern SURVEY_LINK = Pattern.compile(Pattern.quote(ItEnvironment.baseUrl()) + "/s/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])");
+  public static final Pattern SURVEY_LINK =
+      Pattern.compile(
+          Pattern.quote(ItEnvironment.baseUrl()) + "/s/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])");
+
   /** A link to a case in the staff app. */
-  public static final Pattern CASE_LINK = Pattern.compile(Pattern.quote(ItEnvironment.baseUrl()) + "/app/cases/([0-9a-f-]{36})");
+  public static final Pattern CASE_LINK =
+      Pattern.compile(Pattern.quote(ItEnvironment.baseUrl()) + "/app/cases/([0-9a-f-]{36})");
 
   static ReceivedMail of(MimeMessage message) {
     try {
@@ -48,7 +57,13 @@ public record ReceivedMail(
       } else if (content instanceof String body) {
         text = body;
       }
-      return new ReceivedMail(List.copyOf(to), message.getSubject(), message.getContentType(), List.copyOf(partTypes), text, html);
+      return new ReceivedMail(
+          List.copyOf(to),
+          message.getSubject(),
+          message.getContentType(),
+          List.copyOf(partTypes),
+          text,
+          html);
     } catch (MessagingException | IOException e) {
       throw new AssertionError("could not read a received message", e);
     }
