@@ -110,9 +110,11 @@ public class FollowupSetupService {
     return owner;
   }
 
+  /** The fallback owner, if one is set and can still take cases (active, owner role). */
   public Optional<StaffUser> fallbackOwner() {
     return Optional.ofNullable(
             em.find(FollowupSettings.class, FollowupSettings.GLOBAL).fallbackOwnerId())
-        .flatMap(staff::findById);
+        .flatMap(staff::findById)
+        .filter(u -> u.active() && u.hasRole(Roles.OWNER));
   }
 }

@@ -240,6 +240,6 @@ public class CasePages {
     if (d.toHours() > 0) {
       return d.toHours() + " h " + d.toMinutesPart() + " min";
     }
-    return Math.max(d.toMinutes(), 1) + " min";
+    return d.toMinutes() == 0 ? "less than a minute" : d.toMinutes() + " min";
   }
 }

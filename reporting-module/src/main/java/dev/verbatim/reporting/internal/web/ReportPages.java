@@ -68,6 +68,9 @@ public class ReportPages {
   }
 
   static String minutes(long minutes) {
+    if (minutes < 1) {
+      return "< 1 min";
+    }
     if (minutes < 60) {
       return minutes + " min";
     }
