@@ -26,6 +26,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +138,35 @@ class ResponseAndCasesCommitTogetherIT {
         2,
         ownerNotificationsTo(invited.owner()),
         "one owner notification per case after the retry");
+  }
+
+  @Test
+  void whenCaseCreationFailsTheCustomerSeesTheirAnswersAgainWithARequestToRetry() throws Exception {
+    Invited invited = invitedToAPublishedSurvey();
+    setOwnerActive(invited.owner(), false);
+    String form =
+        "a_score=2&a_improve="
+            + URLEncoder.encode("Nobody called me back & I waited.", StandardCharsets.UTF_8);
+
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:9181/s/" + invited.token()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(503, page.statusCode(), "the page says the answers were not saved");
+    assertTrue(
+        page.body().contains("could not save your answers"), "the customer is asked to retry");
+    assertTrue(
+        page.body().contains("Nobody called me back &amp; I waited.</textarea>"),
+        "what the customer typed is still in the form");
+    assertTrue(page.body().contains("value=\"2\" checked"), "the chosen score is still selected");
+    assertFalse(page.body().contains("Exception"), "no stack trace reaches the customer");
+    assertEquals(0, responsesTo(invited), "nothing was stored");
+    setOwnerActive(invited.owner(), true);
   }
 
   @Test

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The customer's survey page: plain HTML forms, no JavaScript, phone-sized. Errors appear next to
@@ -31,6 +33,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class RespondPage {
   static final String FIELD_PREFIX = "a_";
+  private static final Logger LOG = Logger.getLogger(RespondPage.class.getName());
 
   @Inject ResponseService responses;
   @Inject PageRenderer pages;
@@ -41,7 +44,7 @@ public class RespondPage {
     if (respondent.invitation().isAnswered()) {
       return alreadyAnswered(respondent.survey());
     }
-    return page(200, respondent.survey(), token, Map.of(), Map.of());
+    return page(200, respondent.survey(), token, Map.of(), Map.of(), false);
   }
 
   @POST
@@ -62,9 +65,14 @@ public class RespondPage {
       for (FieldError error : invalid.errors()) {
         errors.put(error.field().replaceFirst("^answers\\.", ""), error.message());
       }
-      return page(400, respondent.survey(), token, answers, errors);
+      return page(400, respondent.survey(), token, answers, errors, false);
     } catch (StateConflictException alreadyDone) {
       return alreadyAnswered(respondent.survey());
+    } catch (RuntimeException notSaved) {
+      // Nothing was stored (one transaction); keep what the customer wrote so a retry is one click.
+      LOG.log(
+          Level.SEVERE, "A response could not be saved; the customer was asked to retry", notSaved);
+      return page(503, respondent.survey(), token, answers, Map.of(), true);
     }
     Survey survey = respondent.survey();
     return Response.ok(
@@ -94,7 +102,8 @@ public class RespondPage {
       Survey survey,
       String token,
       Map<String, String> values,
-      Map<String, String> errors) {
+      Map<String, String> errors,
+      boolean notSaved) {
     List<Map<String, Object>> questions = new ArrayList<>();
     for (Question q : survey.questions()) {
       Map<String, Object> model = new HashMap<>();
@@ -122,6 +131,7 @@ public class RespondPage {
     model.put("token", token);
     model.put("questions", questions);
     model.put("hasErrors", !errors.isEmpty());
+    model.put("notSaved", notSaved);
     return Response.status(status)
         .entity(pages.publicPage("survey/respond", survey.title(), model))
         .build();
