@@ -114,57 +114,61 @@ public class CasePages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response reply(@PathParam("id") String id, MultivaluedMap<String, String> form) {
     String text = form.getFirst("text");
-    try {
-      cases.reply(id, currentStaff.get(), text);
-      return Response.seeOther(
-              URI.create(
-                  "/app/cases/"
-                      + id
-                      + "?notice="
-                      + URLEncoder.encode("Reply sent to the customer.", StandardCharsets.UTF_8)))
-          .build();
-    } catch (InvalidInputException | StateConflictException e) {
-      String message =
-          e instanceof InvalidInputException invalid
-              ? invalid.errors().get(0).message()
-              : e.getMessage();
-      return Response.status(e instanceof InvalidInputException ? 400 : 409)
-          .entity(
-              casePage(
-                  cases.get(id, currentStaff.get()),
-                  null,
-                  Map.of("reply", message),
-                  Map.of("text", text == null ? "" : text)))
-          .build();
-    }
+    return act(
+        id,
+        "Reply sent to the customer.",
+        "reply",
+        "text",
+        text,
+        () -> cases.reply(id, currentStaff.get(), text));
   }
 
   @POST
   @Path("{id}/close")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response close(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+    String resolution = form.getFirst("resolution");
+    return act(
+        id,
+        "Case closed.",
+        "close",
+        "resolution",
+        resolution,
+        () -> cases.close(id, currentStaff.get(), form.getFirst("rootCause"), resolution));
+  }
+
+  /**
+   * Runs a form's action: on success back to the case with a notice; on a rule broken, the case
+   * page again with the message next to the form ({@code errorKey}) and the typed text kept.
+   */
+  private Response act(
+      String id,
+      String notice,
+      String errorKey,
+      String keptField,
+      String keptText,
+      Runnable action) {
     try {
-      cases.close(id, currentStaff.get(), form.getFirst("rootCause"), form.getFirst("resolution"));
+      action.run();
       return Response.seeOther(
               URI.create(
                   "/app/cases/"
                       + id
                       + "?notice="
-                      + URLEncoder.encode("Case closed.", StandardCharsets.UTF_8)))
+                      + URLEncoder.encode(notice, StandardCharsets.UTF_8)))
           .build();
     } catch (InvalidInputException | StateConflictException e) {
       String message =
           e instanceof InvalidInputException invalid
               ? invalid.errors().get(0).message()
               : e.getMessage();
-      String resolution = form.getFirst("resolution");
       return Response.status(e instanceof InvalidInputException ? 400 : 409)
           .entity(
               casePage(
                   cases.get(id, currentStaff.get()),
                   null,
-                  Map.of("close", message),
-                  Map.of("resolution", resolution == null ? "" : resolution)))
+                  Map.of(errorKey, message),
+                  Map.of(keptField, keptText == null ? "" : keptText)))
           .build();
     }
   }

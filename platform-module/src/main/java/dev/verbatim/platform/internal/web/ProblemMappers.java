@@ -26,6 +26,15 @@ import java.util.logging.Logger;
 public final class ProblemMappers {
   private ProblemMappers() {}
 
+  static Response malformedJson(UriInfo uri) {
+    return ProblemResponses.problem(
+        uri,
+        400,
+        "Malformed JSON",
+        "The request body is not valid JSON of the expected shape.",
+        List.of());
+  }
+
   @Provider
   public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
     @Context UriInfo uri;
@@ -116,12 +125,7 @@ public final class ProblemMappers {
 
     @Override
     public Response toResponse(JsonbException e) {
-      return ProblemResponses.problem(
-          uri,
-          400,
-          "Malformed JSON",
-          "The request body is not valid JSON of the expected shape.",
-          List.of());
+      return malformedJson(uri);
     }
   }
 
@@ -148,12 +152,7 @@ public final class ProblemMappers {
     public Response toResponse(WebApplicationException e) {
       int status = e.getResponse().getStatus();
       if (status == 400 && causedBy(e, JsonbException.class)) {
-        return ProblemResponses.problem(
-            uri,
-            400,
-            "Malformed JSON",
-            "The request body is not valid JSON of the expected shape.",
-            List.of());
+        return malformedJson(uri);
       }
       if (status >= 300 && status < 400) {
         return e.getResponse();
