@@ -27,19 +27,23 @@ case "${1:-}" in
   <webApplication id="verbatim" location="verbatim.war" name="verbatim" contextRoot="/"/>
 </server>
 XML
+    "$WLP/bin/server" stop verbatimit >/dev/null 2>&1 || true  # left over from an aborted build
     rm -rf "$SERVER/logs"
     "$WLP/bin/server" start verbatimit
     for _ in $(seq 1 180); do
       if grep -q "CWWKZ0001I.*verbatim" "$SERVER/logs/messages.log" 2>/dev/null; then
         echo "verbatimit is up with the application started"; exit 0
       fi
-      if grep -q "CWWKZ0002E\|CWWKZ0004E" "$SERVER/logs/messages.log" 2>/dev/null; then
-        echo "ERROR: the application failed to start:" >&2; grep -E "E |ERROR" "$SERVER/logs/messages.log" | tail -20 >&2; exit 1
+      if grep -q "CWWKZ0002E\|CWWKZ0004E\|SRVE0283E\|SRVE0265E" "$SERVER/logs/messages.log" 2>/dev/null; then
+        echo "ERROR: the application failed to start:" >&2; grep -E " E |ERROR|Caused by" "$SERVER/logs/messages.log" | tail -20 >&2
+        "$WLP/bin/server" stop verbatimit >/dev/null 2>&1 || true
+        exit 1
       fi
       sleep 1
     done
     echo "ERROR: verbatimit did not start the application within 180 s" >&2
     tail -50 "$SERVER/logs/messages.log" >&2 || true
+    "$WLP/bin/server" stop verbatimit >/dev/null 2>&1 || true
     exit 1
     ;;
   stop)

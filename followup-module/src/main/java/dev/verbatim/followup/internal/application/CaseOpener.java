@@ -1,9 +1,11 @@
 package dev.verbatim.followup.internal.application;
 
 import dev.verbatim.followup.internal.domain.Assignment;
+import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.CaseRouter;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.FollowupSettings;
+import dev.verbatim.followup.internal.domain.SlaPolicy;
 import dev.verbatim.followup.internal.domain.SurveyRouting;
 import dev.verbatim.followup.internal.domain.Team;
 import dev.verbatim.followup.internal.infrastructure.OwnerNotificationMail;
@@ -38,6 +40,7 @@ public class CaseOpener {
   @Inject StaffDirectory staff;
   @Inject Outbox outbox;
   @Inject OwnerNotificationMail notificationMail;
+  @Inject CaseAudit audit;
 
   void onResponse(@Observes ResponseSubmitted submitted) {
     ResponseView response =
@@ -59,8 +62,16 @@ public class CaseOpener {
               comment.text(),
               response.npsScore().orElse(null),
               assignment,
+              SlaPolicy.DEFAULT,
               submitted.submittedAt());
       em.persist(followupCase);
+      em.flush(); // the audit row's foreign key needs the case row first
+      audit.recordAt(
+          followupCase.id(),
+          null,
+          CaseEvent.CREATED,
+          "Routed to " + assignment.ownerId() + " by " + assignment.rule(),
+          submitted.submittedAt());
       StaffUser owner = staff.findById(assignment.ownerId()).orElseThrow();
       outbox.enqueue(notificationMail.compose(followupCase, owner, response));
     }

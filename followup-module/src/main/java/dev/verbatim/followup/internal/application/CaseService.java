@@ -1,5 +1,6 @@
 package dev.verbatim.followup.internal.application;
 
+import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.CaseMessage;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
@@ -33,6 +34,7 @@ public class CaseService {
   @Inject Outbox outbox;
   @Inject SurveyDirectory surveys;
   @Inject CustomerReplyMail replyMail;
+  @Inject CaseAudit audit;
 
   /** Owners see their own cases; managers and admins see everyone's. Newest first. */
   public List<FollowupCase> list(
@@ -92,6 +94,7 @@ public class CaseService {
     em.persist(
         new CaseMessage(
             Ids.newId(), caseId, CaseMessage.OUT, author.id(), text.strip(), messageId, now));
+    audit.record(caseId, author.id(), CaseEvent.REPLIED, null);
     return followupCase;
   }
 
@@ -108,6 +111,7 @@ public class CaseService {
       }
     }
     followupCase.close(cause, resolution, clock.millis());
+    audit.record(caseId, user.id(), CaseEvent.CLOSED, cause.code());
     return followupCase;
   }
 

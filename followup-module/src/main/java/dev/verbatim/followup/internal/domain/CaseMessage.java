@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 @Table(name = "fup_case_message")
 public class CaseMessage {
   public static final String OUT = "OUT";
+  public static final String IN = "IN";
+  public static final String NOTE = "NOTE";
 
   @Id private String id;
 
@@ -29,6 +31,9 @@ public class CaseMessage {
   @Column(name = "created_at")
   private long createdAt;
 
+  private String subject;
+  private String sender;
+
   protected CaseMessage() {}
 
   public CaseMessage(
@@ -46,6 +51,25 @@ public class CaseMessage {
     this.body = body;
     this.messageId = messageId;
     this.createdAt = now;
+  }
+
+  /** For inbound mail: where it came from and its subject. */
+  public CaseMessage from(String senderAddress, String mailSubject) {
+    sender = senderAddress;
+    subject = mailSubject;
+    return this;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String sender() {
+    return sender;
+  }
+
+  public String messageId() {
+    return messageId;
   }
 
   public String direction() {

@@ -60,6 +60,32 @@ public class FollowupCase {
   @Column(name = "closed_at")
   private Long closedAt;
 
+  @Enumerated(EnumType.STRING)
+  private CasePriority priority;
+
+  @Column(name = "due_at")
+  private Long dueAt;
+
+  @Column(name = "escalation_level")
+  private int escalationLevel;
+
+  @Column(name = "escalated_at")
+  private Long escalatedAt;
+
+  /**
+   * Random token in the per-case reply address ({@code reply+<token>@domain}); set on the first
+   * reply.
+   */
+  @Column(name = "reply_token")
+  private String replyToken;
+
+  /** Message-ID of the first mail to the customer: later mails thread under it. */
+  @Column(name = "thread_message_id")
+  private String threadMessageId;
+
+  @Column(name = "reopened_count")
+  private int reopenedCount;
+
   protected FollowupCase() {}
 
   public FollowupCase(
@@ -71,6 +97,7 @@ public class FollowupCase {
       String comment,
       Integer score,
       Assignment assignment,
+      SlaPolicy sla,
       long now) {
     this.id = id;
     this.responseId = responseId;
@@ -84,6 +111,8 @@ public class FollowupCase {
     this.routedBy = assignment.rule();
     this.status = CaseStatus.OPEN;
     this.createdAt = now;
+    this.priority = sla.priorityFor(score);
+    this.dueAt = sla.dueAt(priority, now);
   }
 
   /** Records a reply to the customer; the first one sets the time to first reply. */
@@ -123,6 +152,67 @@ public class FollowupCase {
     rootCause = cause.code();
     resolution = resolutionText == null || resolutionText.isBlank() ? null : resolutionText.strip();
     closedAt = now;
+  }
+
+  /**
+   * Back to work: a closed case the customer wrote to again (or an owner reopened) is OPEN and
+   * answerable.
+   */
+  public void reopen(SlaPolicy sla, long now) {
+    if (status != CaseStatus.CLOSED) {
+      throw new StateConflictException("Only a closed case can be reopened.");
+    }
+    status = CaseStatus.OPEN;
+    closedAt = null;
+    rootCause = null;
+    resolution = null;
+    reopenedCount++;
+    escalationLevel = 0;
+    escalatedAt = null;
+    dueAt = sla.dueAt(priority, now);
+  }
+
+  /** The customer wrote back: the owner owes an answer again (a closed case reopens). */
+  public void customerReplied(SlaPolicy sla, long now) {
+    if (status == CaseStatus.CLOSED) {
+      reopen(sla, now);
+    } else if (status == CaseStatus.REPLIED) {
+      status = CaseStatus.OPEN;
+      escalationLevel = 0;
+      escalatedAt = null;
+      dueAt = sla.dueAt(priority, now);
+    }
+  }
+
+  public void reassign(Assignment assignment) {
+    ownerId = assignment.ownerId();
+    teamId = assignment.teamId();
+    routedBy = assignment.rule();
+  }
+
+  /** Overdue: {@code level} 1 tells the team lead, 2 the program managers. */
+  public void markEscalated(int level, long now) {
+    if (level > escalationLevel) {
+      escalationLevel = level;
+      escalatedAt = now;
+    }
+  }
+
+  public boolean isOverdue(long now) {
+    return status == CaseStatus.OPEN && dueAt != null && now > dueAt;
+  }
+
+  /**
+   * Sets the reply token and thread id the first time a mail goes to the customer; later calls keep
+   * them.
+   */
+  public void startThread(String token, String messageId) {
+    if (replyToken == null) {
+      replyToken = token;
+    }
+    if (threadMessageId == null) {
+      threadMessageId = messageId;
+    }
   }
 
   public boolean isOwnedBy(String userId) {
@@ -191,5 +281,33 @@ public class FollowupCase {
 
   public Long closedAt() {
     return closedAt;
+  }
+
+  public CasePriority priority() {
+    return priority;
+  }
+
+  public Long dueAt() {
+    return dueAt;
+  }
+
+  public int escalationLevel() {
+    return escalationLevel;
+  }
+
+  public Long escalatedAt() {
+    return escalatedAt;
+  }
+
+  public String replyToken() {
+    return replyToken;
+  }
+
+  public String threadMessageId() {
+    return threadMessageId;
+  }
+
+  public int reopenedCount() {
+    return reopenedCount;
   }
 }

@@ -17,6 +17,9 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "fup_team")
 public class Team {
+  public static final String ROUND_ROBIN = "ROUND_ROBIN";
+  public static final String FEWEST_OPEN = "FEWEST_OPEN";
+
   @Id private String id;
   private String name;
 
@@ -27,6 +30,13 @@ public class Team {
 
   @Column(name = "created_at")
   private long createdAt;
+
+  /** Gets escalations when a case of the team is overdue. */
+  @Column(name = "lead_user_id")
+  private String leadUserId;
+
+  /** How the team shares cases: ROUND_ROBIN or FEWEST_OPEN. */
+  private String strategy = ROUND_ROBIN;
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "fup_team_member", joinColumns = @JoinColumn(name = "team_id"))
@@ -57,6 +67,22 @@ public class Team {
       }
     }
     return java.util.Optional.empty();
+  }
+
+  public void appointLead(String userId) {
+    leadUserId = userId;
+  }
+
+  public void shareBy(String newStrategy) {
+    strategy = newStrategy;
+  }
+
+  public String leadUserId() {
+    return leadUserId;
+  }
+
+  public String strategy() {
+    return strategy;
   }
 
   public String id() {

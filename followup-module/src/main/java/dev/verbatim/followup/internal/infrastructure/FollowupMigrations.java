@@ -18,6 +18,6 @@ public class FollowupMigrations implements MigrationSource {
 
   @Override
   public List<String> scripts() {
-    return List.of("db/followup/V1__cases_teams.sql");
+    return List.of("db/followup/V1__cases_teams.sql", "db/followup/V2__followup_in_depth.sql");
   }
 }

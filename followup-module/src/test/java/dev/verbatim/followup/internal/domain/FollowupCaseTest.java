@@ -20,6 +20,7 @@ class FollowupCaseTest {
         "It is slow",
         3,
         new Assignment("owner-1", null, Assignment.FALLBACK),
+        SlaPolicy.DEFAULT,
         1_000L);
   }
 

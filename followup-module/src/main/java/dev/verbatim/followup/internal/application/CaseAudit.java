@@ -1,0 +1,38 @@
+package dev.verbatim.followup.internal.application;
+
+import dev.verbatim.followup.internal.domain.CaseEvent;
+import dev.verbatim.platform.api.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/** Writes and reads the audit trail; every change to a case records who, what and when. */
+@ApplicationScoped
+public class CaseAudit {
+  @PersistenceContext(unitName = "verbatim")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  /** Records an event now, in the caller's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(String caseId, String actorId, String kind, String detail) {
+    recordAt(caseId, actorId, kind, detail, clock.millis());
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordAt(String caseId, String actorId, String kind, String detail, long at) {
+    em.persist(new CaseEvent(Ids.newId(), caseId, at, actorId, kind, detail));
+  }
+
+  public List<CaseEvent> trail(String caseId) {
+    return em.createQuery(
+            "SELECT e FROM CaseEvent e WHERE e.caseId = :c ORDER BY e.at, e.id", CaseEvent.class)
+        .setParameter("c", caseId)
+        .getResultList();
+  }
+}
