@@ -61,6 +61,10 @@ public final class ApiClient {
     return send("GET", path, request(path).GET());
   }
 
+  public ApiResponse delete(String path) {
+    return send("DELETE", path, request(path).DELETE());
+  }
+
   /** Body: a {@link JsonStructure}, or a Map / Collection turned into JSON. */
   public ApiResponse postJson(String path, Object body) {
     return postRaw(path, "application/json", toJson(body));

@@ -3,15 +3,14 @@ package dev.verbatim.followup.internal.application;
 import dev.verbatim.followup.internal.domain.Assignment;
 import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.CaseRouter;
+import dev.verbatim.followup.internal.domain.CommentFacts;
 import dev.verbatim.followup.internal.domain.FollowupCase;
-import dev.verbatim.followup.internal.domain.FollowupSettings;
+import dev.verbatim.followup.internal.domain.RoutingDecision;
+import dev.verbatim.followup.internal.domain.RoutingStep;
 import dev.verbatim.followup.internal.domain.SlaPolicy;
-import dev.verbatim.followup.internal.domain.SurveyRouting;
-import dev.verbatim.followup.internal.domain.Team;
 import dev.verbatim.followup.internal.infrastructure.OwnerNotificationMail;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.Outbox;
-import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
 import dev.verbatim.survey.api.AnswerView;
@@ -22,9 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.util.Optional;
 
 /**
  * Opens one case per non-empty comment, inside the transaction that stores the response
@@ -41,6 +38,7 @@ public class CaseOpener {
   @Inject Outbox outbox;
   @Inject OwnerNotificationMail notificationMail;
   @Inject CaseAudit audit;
+  @Inject RoutingInputs routing;
 
   void onResponse(@Observes ResponseSubmitted submitted) {
     ResponseView response =
@@ -51,7 +49,8 @@ public class CaseOpener {
                     new IllegalStateException(
                         "Submitted response " + submitted.responseId() + " not visible"));
     for (AnswerView comment : response.comments()) {
-      Assignment assignment = route(submitted.surveyId());
+      RoutingDecision decision = route(response, comment);
+      Assignment assignment = decision.assignment().orElseThrow();
       FollowupCase followupCase =
           new FollowupCase(
               Ids.newId(),
@@ -70,28 +69,27 @@ public class CaseOpener {
           followupCase.id(),
           null,
           CaseEvent.CREATED,
-          "Routed to " + assignment.ownerId() + " by " + assignment.rule(),
+          "Routed by " + explain(decision),
           submitted.submittedAt());
       StaffUser owner = staff.findById(assignment.ownerId()).orElseThrow();
       outbox.enqueue(notificationMail.compose(followupCase, owner, response));
     }
   }
 
-  private Assignment route(String surveyId) {
-    Optional<Team> team =
-        Optional.ofNullable(em.find(SurveyRouting.class, surveyId))
-            .map(SurveyRouting::defaultTeamId)
-            .map(teamId -> em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE));
-    FollowupSettings settings = em.find(FollowupSettings.class, FollowupSettings.GLOBAL);
+  private RoutingDecision route(ResponseView response, AnswerView comment) {
     return CaseRouter.route(
-        team, Optional.ofNullable(settings.fallbackOwnerId()), this::canTakeCases);
+        routing.inputFor(
+            new CommentFacts(
+                response.surveyId(),
+                comment.questionKey(),
+                response.npsScore().orElse(null),
+                comment.text(),
+                response.contact().attributes()),
+            true));
   }
 
-  private boolean canTakeCases(String userId) {
-    return staff
-        .findById(userId)
-        .filter(StaffUser::active)
-        .filter(u -> u.hasRole(Roles.OWNER))
-        .isPresent();
+  private static String explain(RoutingDecision decision) {
+    RoutingStep decided = decision.steps().get(decision.steps().size() - 1);
+    return decided.step() + " " + decided.reason();
   }
 }

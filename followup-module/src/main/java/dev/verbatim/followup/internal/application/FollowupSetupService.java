@@ -35,7 +35,19 @@ public class FollowupSetupService {
 
   @Transactional
   public Team createTeam(String name, List<String> memberUsernames) {
+    return createTeam(name, memberUsernames, null, null);
+  }
+
+  /**
+   * @param leadUsername who gets the team's escalations (an active owner or manager), or null
+   * @param strategy ROUND_ROBIN (null) or FEWEST_OPEN
+   */
+  @Transactional
+  public Team createTeam(
+      String name, List<String> memberUsernames, String leadUsername, String strategy) {
     List<FieldError> errors = new ArrayList<>();
+    String leadId = leadId(leadUsername, errors);
+    String sharing = strategy(strategy, errors);
     if (name == null || name.isBlank() || name.strip().length() > 100) {
       errors.add(new FieldError("name", "must be 1 to 100 characters"));
     } else if (!em.createQuery("SELECT t FROM Team t WHERE t.name = :n", Team.class)
@@ -65,9 +77,56 @@ public class FollowupSetupService {
       throw new InvalidInputException(errors);
     }
     Team team = new Team(Ids.newId(), name.strip(), memberIds, clock.millis());
+    team.appointLead(leadId);
+    team.shareBy(sharing);
     em.persist(team);
     em.flush(); // routing rows reference the team; no JPA relationship orders the inserts
     return team;
+  }
+
+  /** Changes who leads the team (null: nobody) and how it shares cases (null: round robin). */
+  @Transactional
+  public Team updateTeam(String teamId, String leadUsername, String strategy) {
+    Team team = teamId == null ? null : em.find(Team.class, teamId);
+    if (team == null) {
+      throw new ResourceNotFoundException("There is no team with id " + teamId + ".");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    String leadId = leadId(leadUsername, errors);
+    String sharing = strategy(strategy, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    team.appointLead(leadId);
+    team.shareBy(sharing);
+    return team;
+  }
+
+  private String leadId(String username, List<FieldError> errors) {
+    if (username == null || username.isBlank()) {
+      return null;
+    }
+    Optional<StaffUser> lead =
+        staff
+            .findByUsername(username.strip())
+            .filter(u -> u.active() && (u.hasRole(Roles.OWNER) || u.hasRole(Roles.MANAGER)));
+    if (lead.isEmpty()) {
+      errors.add(new FieldError("lead", "must be the username of an active owner or manager"));
+      return null;
+    }
+    return lead.get().id();
+  }
+
+  private static String strategy(String strategy, List<FieldError> errors) {
+    if (strategy == null || strategy.isBlank()) {
+      return Team.ROUND_ROBIN;
+    }
+    String upper = strategy.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!Team.isStrategy(upper)) {
+      errors.add(new FieldError("strategy", "must be ROUND_ROBIN or FEWEST_OPEN"));
+      return Team.ROUND_ROBIN;
+    }
+    return upper;
   }
 
   public List<Team> teams() {

@@ -9,11 +9,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
-/** A group of owners who share a survey's comments, taking turns (round robin). */
+/**
+ * A group of owners who share comments: taking turns (round robin) or the one with the fewest open
+ * cases first.
+ */
 @Entity
 @Table(name = "fup_team")
 public class Team {
@@ -53,28 +60,63 @@ public class Team {
   }
 
   /**
-   * Picks the next eligible member in turn, skipping those who cannot take cases.
+   * Picks the next eligible member in turn (round robin, whatever the strategy), skipping those who
+   * cannot take cases.
    *
    * @return empty when no member is eligible (the caller falls through to the next routing step)
    */
-  public java.util.Optional<String> nextOwner(java.util.function.Predicate<String> eligible) {
+  public Optional<String> nextOwner(Predicate<String> eligible) {
+    Optional<Pick> pick = roundRobin(eligible);
+    pick.ifPresent(this::take);
+    return pick.map(Pick::ownerId);
+  }
+
+  /**
+   * Who would get the next case under the team's strategy, without taking the turn: round robin
+   * from the current turn; FEWEST_OPEN the eligible member with the fewest open cases (ties by id).
+   */
+  public Optional<Pick> pick(Predicate<String> eligible, ToLongFunction<String> openCases) {
+    if (FEWEST_OPEN.equals(strategy)) {
+      return memberIds.stream()
+          .filter(eligible)
+          .min(Comparator.comparingLong(openCases).thenComparing(Comparator.naturalOrder()))
+          .map(id -> new Pick(id, 0));
+    }
+    return roundRobin(eligible);
+  }
+
+  /** Takes the turn a {@link #pick} used up, so the next case goes to the next member. */
+  public void take(Pick pick) {
+    assignments += pick.turns();
+  }
+
+  private Optional<Pick> roundRobin(Predicate<String> eligible) {
     List<String> ordered = new ArrayList<>(memberIds);
     for (int tried = 0; tried < ordered.size(); tried++) {
-      String candidate = ordered.get((int) (assignments % ordered.size()));
-      assignments++;
+      String candidate = ordered.get((int) ((assignments + tried) % ordered.size()));
       if (eligible.test(candidate)) {
-        return java.util.Optional.of(candidate);
+        return Optional.of(new Pick(candidate, tried + 1));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
+
+  /** A member chosen for a case and how many turns choosing them used. */
+  public record Pick(String ownerId, int turns) {}
 
   public void appointLead(String userId) {
     leadUserId = userId;
   }
 
   public void shareBy(String newStrategy) {
+    if (!isStrategy(newStrategy)) {
+      throw new IllegalArgumentException("unknown strategy " + newStrategy);
+    }
     strategy = newStrategy;
+  }
+
+  public static boolean isStrategy(String candidate) {
+    return ROUND_ROBIN.equals(candidate) || FEWEST_OPEN.equals(candidate);
   }
 
   public String leadUserId() {

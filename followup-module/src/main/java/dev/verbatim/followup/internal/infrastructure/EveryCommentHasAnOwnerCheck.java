@@ -1,10 +1,7 @@
 package dev.verbatim.followup.internal.infrastructure;
 
-import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,25 +13,16 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class EveryCommentHasAnOwnerCheck implements HealthCheck {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
-
-  @Inject SurveyDirectory surveys;
+  @Inject GuaranteeCounts counts;
 
   @Override
   public HealthCheckResponse call() {
-    long comments = surveys.commentsTotal();
-    long cases =
-        em.createQuery("SELECT COUNT(c) FROM FollowupCase c", Long.class).getSingleResult();
-    long unowned =
-        em.createQuery("SELECT COUNT(c) FROM FollowupCase c WHERE c.ownerId IS NULL", Long.class)
-            .getSingleResult();
-    long withoutCase = Math.max(0, comments - cases);
+    GuaranteeCounts.Gaps gaps = counts.count();
     return HealthCheckResponse.named("every-comment-has-an-owner")
-        .status(withoutCase == 0 && unowned == 0)
-        .withData("comments", comments)
-        .withData("commentsWithoutCase", withoutCase)
-        .withData("casesWithoutOwner", unowned)
+        .status(gaps.none())
+        .withData("comments", gaps.comments())
+        .withData("commentsWithoutCase", gaps.commentsWithoutCase())
+        .withData("casesWithoutOwner", gaps.casesWithoutOwner())
         .build();
   }
 }

@@ -27,11 +27,15 @@ import java.util.Set;
 public class FollowupSetupResource {
   @Inject FollowupSetupService setup;
 
-  public record TeamRequest(String name, List<String> members) {}
+  public record TeamRequest(String name, List<String> members, String lead, String strategy) {}
 
-  public record TeamJson(String id, String name, Set<String> memberIds) {
+  /** Lead (a username, or null for none) and strategy (ROUND_ROBIN or FEWEST_OPEN). */
+  public record TeamUpdate(String lead, String strategy) {}
+
+  public record TeamJson(
+      String id, String name, Set<String> memberIds, String leadUserId, String strategy) {
     static TeamJson of(Team t) {
-      return new TeamJson(t.id(), t.name(), t.memberIds());
+      return new TeamJson(t.id(), t.name(), t.memberIds(), t.leadUserId(), t.strategy());
     }
   }
 
@@ -45,8 +49,17 @@ public class FollowupSetupResource {
   @Path("teams")
   public Response createTeam(@NotNull TeamRequest request) {
     return Response.status(Response.Status.CREATED)
-        .entity(TeamJson.of(setup.createTeam(request.name(), request.members())))
+        .entity(
+            TeamJson.of(
+                setup.createTeam(
+                    request.name(), request.members(), request.lead(), request.strategy())))
         .build();
+  }
+
+  @PUT
+  @Path("teams/{teamId}")
+  public TeamJson updateTeam(@PathParam("teamId") String teamId, @NotNull TeamUpdate request) {
+    return TeamJson.of(setup.updateTeam(teamId, request.lead(), request.strategy()));
   }
 
   @GET

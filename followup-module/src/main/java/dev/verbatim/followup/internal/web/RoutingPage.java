@@ -1,9 +1,12 @@
 package dev.verbatim.followup.internal.web;
 
 import dev.verbatim.followup.internal.application.FollowupSetupService;
+import dev.verbatim.followup.internal.application.OwnerStatusService;
+import dev.verbatim.followup.internal.application.RoutingRuleService;
 import dev.verbatim.followup.internal.domain.Team;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.PageRenderer;
+import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
@@ -24,13 +27,17 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Who answers comments: the fallback owner, teams, and each survey's default team. */
+/**
+ * Who answers comments: routing rules in order, teams (lead, strategy), owners away, each survey's
+ * default team, the fallback owner, and a dry run.
+ */
 @Path("/app/routing")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
@@ -39,9 +46,16 @@ public class RoutingPage {
   @Inject StaffDirectory staff;
   @Inject SurveyDirectory surveys;
   @Inject PageRenderer pages;
+  @Inject RoutingRuleService rules;
+  @Inject OwnerStatusService ownerStatus;
+  @Inject RuleViews views;
 
   @GET
   public String show(@QueryParam("notice") String notice, @QueryParam("error") String error) {
+    return pages.staffPage("followup/routing", "Routing", model(notice, error));
+  }
+
+  private Map<String, Object> model(String notice, String error) {
     List<StaffUser> owners = staff.withRole(Roles.OWNER);
     Optional<StaffUser> fallback = setup.fallbackOwner();
     List<Team> teams = setup.teams();
@@ -65,22 +79,77 @@ public class RoutingPage {
                         "selected",
                         fallback.map(f -> f.id().equals(o.id())).orElse(false)))
             .toList());
+    List<StaffUser> leads = new ArrayList<>(owners);
+    leads.addAll(staff.withRole(Roles.MANAGER));
+    model.put("teams", teams.stream().map(t -> teamRow(t, ownerNames, leads)).toList());
+    List<SurveySummary> allSurveys = surveys.surveys();
+    model.put("surveys", allSurveys.stream().map(s -> surveyRow(s, teams)).toList());
+    model.put("surveyOptions", allSurveys);
+    model.put("teamOptions", teams);
+    List<RuleViews.RuleJson> ruleRows = views.rules(rules.rules());
+    List<Map<String, Object>> ruleModel = new ArrayList<>();
+    for (int i = 0; i < ruleRows.size(); i++) {
+      RuleViews.RuleJson r = ruleRows.get(i);
+      Map<String, Object> row = new HashMap<>();
+      row.put("rule", r);
+      row.put("number", i + 1);
+      row.put("notFirst", i > 0);
+      row.put("notLast", i < ruleRows.size() - 1);
+      row.put(
+          "target",
+          r.targetTeamName() != null
+              ? "team " + r.targetTeamName()
+              : r.targetOwnerName() != null ? r.targetOwnerName() : "(missing)");
+      ruleModel.add(row);
+    }
+    model.put("rules", ruleModel);
+    model.put("noRules", ruleModel.isEmpty());
     model.put(
-        "teams",
-        teams.stream()
+        "presence",
+        ownerStatus.owners().stream()
             .map(
-                t ->
+                p ->
                     Map.of(
-                        "name",
-                        t.name(),
-                        "members",
-                        t.memberIds().stream()
-                            .map(id -> ownerNames.getOrDefault(id, "(inactive)"))
-                            .sorted()
-                            .collect(Collectors.joining(", "))))
+                        "username", p.owner().username(),
+                        "name", p.owner().displayName(),
+                        "away", p.away()))
             .toList());
-    model.put("surveys", surveys.surveys().stream().map(s -> surveyRow(s, teams)).toList());
-    return pages.staffPage("followup/routing", "Routing", model);
+    return model;
+  }
+
+  private static Map<String, Object> teamRow(
+      Team t, Map<String, String> ownerNames, List<StaffUser> leads) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", t.id());
+    row.put("name", t.name());
+    row.put(
+        "members",
+        t.memberIds().stream()
+            .map(id -> ownerNames.getOrDefault(id, "(inactive)"))
+            .sorted()
+            .collect(Collectors.joining(", ")));
+    row.put("fewestOpen", Team.FEWEST_OPEN.equals(t.strategy()));
+    row.put(
+        "leads",
+        leads.stream()
+            .map(
+                u ->
+                    Map.of(
+                        "username",
+                        u.username(),
+                        "name",
+                        u.displayName(),
+                        "selected",
+                        u.id().equals(t.leadUserId())))
+            .toList());
+    row.put(
+        "leadName",
+        leads.stream()
+            .filter(u -> u.id().equals(t.leadUserId()))
+            .map(StaffUser::displayName)
+            .findFirst()
+            .orElse("no lead"));
+    return row;
   }
 
   private Map<String, Object> surveyRow(SurveySummary survey, List<Team> teams) {
@@ -115,7 +184,11 @@ public class RoutingPage {
         () ->
             "Team "
                 + setup
-                    .createTeam(form.getFirst("name"), form.getOrDefault("members", List.of()))
+                    .createTeam(
+                        form.getFirst("name"),
+                        form.getOrDefault("members", List.of()),
+                        form.getFirst("lead"),
+                        form.getFirst("strategy"))
                     .name()
                 + " created.");
   }
@@ -133,18 +206,85 @@ public class RoutingPage {
         });
   }
 
+  @POST
+  @Path("teams/{teamId}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response updateTeam(
+      @PathParam("teamId") String teamId, MultivaluedMap<String, String> form) {
+    return act(
+        () ->
+            "Team "
+                + setup.updateTeam(teamId, form.getFirst("lead"), form.getFirst("strategy")).name()
+                + " saved.");
+  }
+
+  @POST
+  @Path("owners/{username}/away")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response markAway(
+      @PathParam("username") String username, MultivaluedMap<String, String> form) {
+    boolean away = "true".equals(form.getFirst("away"));
+    return act(
+        () ->
+            ownerStatus.markAway(username, away).owner().displayName()
+                + (away ? " is marked away." : " is back."));
+  }
+
+  @POST
+  @Path("rules")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response createRule(MultivaluedMap<String, String> form) {
+    return act(() -> "Rule " + rules.create(RuleForm.read(form)).name() + " added.");
+  }
+
+  @POST
+  @Path("rules/{id}/move")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response moveRule(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+    return act(
+        () -> {
+          rules.move(id, form.getFirst("direction"));
+          return "Rule moved.";
+        });
+  }
+
+  @POST
+  @Path("rules/{id}/delete")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response deleteRule(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+    return act(
+        () -> {
+          rules.delete(id);
+          return "Rule deleted.";
+        });
+  }
+
+  /** Shows where a sample comment would go, on the same page; changes nothing. */
+  @POST
+  @Path("dry-run")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public String dryRun(MultivaluedMap<String, String> form) {
+    Map<String, Object> model;
+    try {
+      RuleViews.DryRunJson result = views.dryRun(rules.dryRun(RuleForm.readDryRun(form)));
+      model = model(null, null);
+      model.put("dryRun", result);
+      model.put("dryRunNobody", result.owner() == null);
+    } catch (InvalidInputException invalid) {
+      model = model(null, RuleForm.describe(invalid));
+    }
+    model.put("sample", RuleForm.sample(form));
+    return pages.staffPage("followup/routing", "Routing", model);
+  }
+
   private static Response act(java.util.function.Supplier<String> action) {
     String query;
     try {
       query = "notice=" + URLEncoder.encode(action.get(), StandardCharsets.UTF_8);
     } catch (InvalidInputException invalid) {
-      query =
-          "error="
-              + URLEncoder.encode(
-                  invalid.errors().stream()
-                      .map(e -> e.field() + ": " + e.message())
-                      .collect(Collectors.joining("; ")),
-                  StandardCharsets.UTF_8);
+      query = "error=" + URLEncoder.encode(RuleForm.describe(invalid), StandardCharsets.UTF_8);
+    } catch (ResourceNotFoundException gone) {
+      query = "error=" + URLEncoder.encode(gone.getMessage(), StandardCharsets.UTF_8);
     }
     return Response.seeOther(URI.create("/app/routing?" + query)).build();
   }
