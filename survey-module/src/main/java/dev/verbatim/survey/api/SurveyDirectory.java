@@ -14,6 +14,9 @@ public interface SurveyDirectory {
 
   Optional<ContactView> contact(String contactId);
 
+  /** The contact's responses, newest first (at most 50). */
+  List<ContactResponse> responsesOf(String contactId);
+
   SurveyCounts counts(String surveyId);
 
   /** Non-empty free-text answers in all stored responses: each must have a case. */

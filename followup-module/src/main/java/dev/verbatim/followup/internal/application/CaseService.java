@@ -1,18 +1,27 @@
 package dev.verbatim.followup.internal.application;
 
+import dev.verbatim.followup.internal.domain.Assignment;
+import dev.verbatim.followup.internal.domain.CaseAuthority;
 import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.CaseMessage;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
+import dev.verbatim.followup.internal.domain.Reason;
 import dev.verbatim.followup.internal.domain.RootCause;
+import dev.verbatim.followup.internal.domain.SlaPolicy;
+import dev.verbatim.followup.internal.domain.Team;
 import dev.verbatim.followup.internal.infrastructure.CustomerReplyMail;
+import dev.verbatim.followup.internal.infrastructure.ReassignmentMail;
 import dev.verbatim.platform.api.AccessDeniedException;
+import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.Outbox;
 import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.Roles;
+import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
+import dev.verbatim.platform.api.StateConflictException;
 import dev.verbatim.survey.api.ContactView;
 import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
@@ -22,9 +31,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** An owner's work on cases: list, open, reply to the customer, close with a root cause. */
+/**
+ * An owner's work on cases: list, open, reply to the customer, add notes, reassign, close with a
+ * root cause, reopen. Every change is recorded in the audit trail.
+ */
 @ApplicationScoped
 public class CaseService {
   @PersistenceContext(unitName = "verbatim")
@@ -35,6 +49,8 @@ public class CaseService {
   @Inject SurveyDirectory surveys;
   @Inject CustomerReplyMail replyMail;
   @Inject CaseAudit audit;
+  @Inject StaffDirectory staff;
+  @Inject ReassignmentMail reassignmentMail;
 
   /** Owners see their own cases; managers and admins see everyone's. Newest first. */
   public List<FollowupCase> list(
@@ -105,9 +121,9 @@ public class CaseService {
     RootCause cause = null;
     if (rootCauseCode != null && !rootCauseCode.isBlank()) {
       cause = em.find(RootCause.class, rootCauseCode.strip());
-      if (cause == null) {
+      if (cause == null || !cause.active()) {
         throw new InvalidInputException(
-            "rootCause", "'" + rootCauseCode + "' is not in the root-cause list.");
+            "rootCause", "'" + rootCauseCode + "' is not in the list of active root causes.");
       }
     }
     followupCase.close(cause, resolution, clock.millis());
@@ -115,9 +131,171 @@ public class CaseService {
     return followupCase;
   }
 
-  public List<RootCause> rootCauses() {
-    return em.createQuery("SELECT r FROM RootCause r ORDER BY r.position", RootCause.class)
+  /** An internal note for colleagues: stored with the conversation, never mailed. */
+  @Transactional
+  public FollowupCase addNote(String caseId, StaffUser author, String text) {
+    FollowupCase followupCase = get(caseId, author);
+    CaseMessage note = CaseMessage.note(Ids.newId(), caseId, author.id(), text, clock.millis());
+    em.persist(note);
+    audit.record(caseId, author.id(), CaseEvent.NOTE, abbreviated(note.body()));
+    return followupCase;
+  }
+
+  /**
+   * Hands the case to another active owner, with a reason; the new owner is told by email. The case
+   * joins a team of the new owner (its current team when they belong to it).
+   *
+   * @throws InvalidInputException naming {@code owner} or {@code reason}
+   * @throws AccessDeniedException unless the user owns the case, leads its team, or is a manager or
+   *     admin
+   */
+  @Transactional
+  public FollowupCase reassign(
+      String caseId, StaffUser user, String newOwnerUsername, String reason) {
+    FollowupCase followupCase = get(caseId, user);
+    requireRedirectRight(followupCase, user);
+    List<FieldError> errors = new ArrayList<>();
+    Optional<StaffUser> newOwner =
+        newOwnerUsername == null || newOwnerUsername.isBlank()
+            ? Optional.empty()
+            : staff
+                .findByUsername(newOwnerUsername.strip())
+                .filter(StaffUser::active)
+                .filter(u -> u.hasRole(Roles.OWNER));
+    if (newOwner.isEmpty()) {
+      errors.add(new FieldError("owner", "Choose an active user with the owner role."));
+    } else if (followupCase.isOwnedBy(newOwner.get().id())) {
+      errors.add(new FieldError("owner", "This case is already theirs; choose someone else."));
+    }
+    String why = null;
+    try {
+      why = Reason.required("reason", reason);
+    } catch (InvalidInputException e) {
+      errors.addAll(e.errors());
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    StaffUser to = newOwner.orElseThrow();
+    String from = displayName(followupCase.ownerId());
+    followupCase.reassign(
+        new Assignment(to.id(), teamFor(followupCase, to.id()), Assignment.REASSIGNED));
+    audit.record(
+        caseId,
+        user.id(),
+        CaseEvent.REASSIGNED,
+        "From " + from + " to " + to.displayName() + ". Reason: " + why);
+    String customer =
+        surveys
+            .contact(followupCase.contactId())
+            .map(ContactView::displayName)
+            .orElse("A customer");
+    String surveyTitle =
+        surveys.survey(followupCase.surveyId()).map(SurveySummary::title).orElse("our survey");
+    outbox.enqueue(reassignmentMail.compose(followupCase, to, user, why, customer, surveyTitle));
+    return followupCase;
+  }
+
+  /**
+   * Opens a closed case again, with a fresh due time.
+   *
+   * @throws StateConflictException when the case is not closed
+   */
+  @Transactional
+  public FollowupCase reopen(String caseId, StaffUser user, String reason) {
+    FollowupCase followupCase = get(caseId, user);
+    requireRedirectRight(followupCase, user);
+    String why = Reason.optional("reason", reason);
+    followupCase.reopen(slaPolicy(), clock.millis());
+    audit.record(caseId, user.id(), CaseEvent.REOPENED, why);
+    return followupCase;
+  }
+
+  /** The case's audit trail, oldest first. */
+  public List<CaseEvent> trail(String caseId) {
+    return audit.trail(caseId);
+  }
+
+  /** The contact's other cases, newest first (at most 50). */
+  public List<FollowupCase> otherCasesOfContact(FollowupCase followupCase) {
+    return em.createQuery(
+            "SELECT c FROM FollowupCase c WHERE c.contactId = :contact AND c.id <> :id"
+                + " ORDER BY c.createdAt DESC",
+            FollowupCase.class)
+        .setParameter("contact", followupCase.contactId())
+        .setParameter("id", followupCase.id())
+        .setMaxResults(50)
         .getResultList();
+  }
+
+  /** Active owners who could take a case, ordered by username. */
+  public List<StaffUser> activeOwners() {
+    return staff.withRole(Roles.OWNER);
+  }
+
+  /** Whether the user may reassign or reopen this case (pages show the forms only then). */
+  public boolean mayRedirect(FollowupCase followupCase, StaffUser user) {
+    return CaseAuthority.mayRedirect(followupCase, user, teamLeadOf(followupCase));
+  }
+
+  /** The root causes an owner may close a case with: the active ones, in order. */
+  public List<RootCause> rootCauses() {
+    return em.createQuery(
+            "SELECT r FROM RootCause r WHERE r.active = :yes ORDER BY r.position, r.code",
+            RootCause.class)
+        .setParameter("yes", true)
+        .getResultList();
+  }
+
+  /** Any entry of the taxonomy, active or not (closed cases keep pointing at old ones). */
+  public Optional<RootCause> rootCause(String code) {
+    return Optional.ofNullable(code == null ? null : em.find(RootCause.class, code));
+  }
+
+  public String displayName(String userId) {
+    return userId == null
+        ? "Verbatim"
+        : staff.findById(userId).map(StaffUser::displayName).orElse("(unknown)");
+  }
+
+  /** The one place that decides which SLA a reopened case gets. */
+  private SlaPolicy slaPolicy() {
+    return SlaPolicy.DEFAULT;
+  }
+
+  private void requireRedirectRight(FollowupCase followupCase, StaffUser user) {
+    if (!mayRedirect(followupCase, user)) {
+      throw new AccessDeniedException(
+          "Only the case's owner, its team lead, managers and admins may reassign or reopen it.");
+    }
+  }
+
+  private String teamLeadOf(FollowupCase followupCase) {
+    if (followupCase.teamId() == null) {
+      return null;
+    }
+    Team team = em.find(Team.class, followupCase.teamId());
+    return team == null ? null : team.leadUserId();
+  }
+
+  private String teamFor(FollowupCase followupCase, String ownerId) {
+    Team current =
+        followupCase.teamId() == null ? null : em.find(Team.class, followupCase.teamId());
+    if (current != null && current.memberIds().contains(ownerId)) {
+      return current.id();
+    }
+    return em.createQuery(
+            "SELECT t FROM Team t WHERE :owner MEMBER OF t.memberIds ORDER BY t.name", Team.class)
+        .setParameter("owner", ownerId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(Team::id)
+        .orElse(null);
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 199) + "…";
   }
 
   static boolean seesAllCases(StaffUser user) {

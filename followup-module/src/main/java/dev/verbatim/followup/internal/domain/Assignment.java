@@ -4,4 +4,5 @@ package dev.verbatim.followup.internal.domain;
 public record Assignment(String ownerId, String teamId, String rule) {
   public static final String SURVEY_TEAM = "SURVEY_DEFAULT_TEAM";
   public static final String FALLBACK = "FALLBACK_OWNER";
+  public static final String REASSIGNED = "REASSIGNED";
 }

@@ -1,17 +1,22 @@
 package dev.verbatim.followup.internal.domain;
 
+import dev.verbatim.platform.api.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An entry in a case's conversation: OUT is a reply mailed to the customer. */
+/**
+ * An entry in a case's conversation: OUT is a reply mailed to the customer, IN a customer's mail,
+ * NOTE an internal note that is never mailed.
+ */
 @Entity
 @Table(name = "fup_case_message")
 public class CaseMessage {
   public static final String OUT = "OUT";
   public static final String IN = "IN";
   public static final String NOTE = "NOTE";
+  static final int MAX_NOTE = 10_000;
 
   @Id private String id;
 
@@ -51,6 +56,25 @@ public class CaseMessage {
     this.body = body;
     this.messageId = messageId;
     this.createdAt = now;
+  }
+
+  /**
+   * An internal note for colleagues; it never leaves Verbatim.
+   *
+   * @throws InvalidInputException naming {@code text} when empty or too long
+   */
+  public static CaseMessage note(String id, String caseId, String authorId, String text, long now) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidInputException("text", "Write the note before saving it.");
+    }
+    if (text.strip().length() > MAX_NOTE) {
+      throw new InvalidInputException("text", "A note can be at most " + MAX_NOTE + " characters.");
+    }
+    return new CaseMessage(id, caseId, NOTE, authorId, text.strip(), null, now);
+  }
+
+  public boolean isNote() {
+    return NOTE.equals(direction);
   }
 
   /** For inbound mail: where it came from and its subject. */

@@ -22,7 +22,8 @@ public record CaseJson(
     long createdAt,
     Long firstReplyAt,
     Long closedAt,
-    List<Message> messages) {
+    List<Message> messages,
+    List<Event> events) {
 
   public record Customer(String name, String email, Map<String, String> attributes) {}
 
@@ -30,12 +31,16 @@ public record CaseJson(
 
   public record Message(String direction, String authorId, String body, long createdAt) {}
 
+  /** One line of the audit trail: when, who (a display name; "Verbatim" for the system), what. */
+  public record Event(long at, String actor, String kind, String detail) {}
+
   static CaseJson of(
       FollowupCase c,
       String surveyTitle,
       ContactView contact,
       Owner owner,
-      List<CaseMessage> messages) {
+      List<CaseMessage> messages,
+      List<Event> events) {
     return new CaseJson(
         c.id(),
         c.comment(),
@@ -55,6 +60,7 @@ public record CaseJson(
         c.closedAt(),
         messages.stream()
             .map(m -> new Message(m.direction(), m.authorId(), m.body(), m.createdAt()))
-            .toList());
+            .toList(),
+        events);
   }
 }

@@ -6,12 +6,14 @@ import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.RootCause;
 import dev.verbatim.platform.api.CurrentStaff;
+import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.PageRenderer;
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
 import dev.verbatim.platform.api.StateConflictException;
+import dev.verbatim.survey.api.ContactResponse;
 import dev.verbatim.survey.api.ContactView;
 import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,7 +42,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The owner's inbox and case page. */
+/**
+ * The owner's inbox and case page: the customer's words and context, the conversation, and the
+ * forms to note, reply, reassign, close and reopen.
+ */
 @Path("/app/cases")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.OWNER, Roles.MANAGER, Roles.ADMIN})
@@ -54,6 +60,7 @@ public class CasePages {
   @Inject PageRenderer pages;
   @Inject SurveyDirectory surveys;
   @Inject StaffDirectory staff;
+  @Inject Clock clock;
 
   @GET
   public String inbox(
@@ -118,36 +125,79 @@ public class CasePages {
         id,
         "Reply sent to the customer.",
         "reply",
-        "text",
-        text,
+        kept("replyText", text),
         () -> cases.reply(id, currentStaff.get(), text));
+  }
+
+  @POST
+  @Path("{id}/notes")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response addNote(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+    String text = form.getFirst("text");
+    return act(
+        id,
+        "Note added (not sent to the customer).",
+        "note",
+        kept("noteText", text),
+        () -> cases.addNote(id, currentStaff.get(), text));
+  }
+
+  @POST
+  @Path("{id}/reassign")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response reassign(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+    String owner = form.getFirst("owner");
+    String reason = form.getFirst("reason");
+    Map<String, String> kept = new HashMap<>(kept("reassignOwner", owner));
+    kept.putAll(kept("reassignReason", reason));
+    return act(
+        id,
+        "Case reassigned; the new owner was told by email.",
+        "reassign",
+        kept,
+        () -> cases.reassign(id, currentStaff.get(), owner, reason));
   }
 
   @POST
   @Path("{id}/close")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response close(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+    String rootCause = form.getFirst("rootCause");
     String resolution = form.getFirst("resolution");
+    Map<String, String> kept = new HashMap<>(kept("resolutionText", resolution));
+    kept.putAll(kept("chosenRootCause", rootCause));
     return act(
         id,
         "Case closed.",
         "close",
-        "resolution",
-        resolution,
-        () -> cases.close(id, currentStaff.get(), form.getFirst("rootCause"), resolution));
+        kept,
+        () -> cases.close(id, currentStaff.get(), rootCause, resolution));
+  }
+
+  @POST
+  @Path("{id}/reopen")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response reopen(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+    String reason = form.getFirst("reason");
+    return act(
+        id,
+        "Case reopened.",
+        "reopen",
+        kept("reopenReason", reason),
+        () -> cases.reopen(id, currentStaff.get(), reason));
+  }
+
+  private static Map<String, String> kept(String key, String value) {
+    return Map.of(key, value == null ? "" : value);
   }
 
   /**
    * Runs a form's action: on success back to the case with a notice; on a rule broken, the case
-   * page again with the message next to the form ({@code errorKey}) and the typed text kept.
+   * page again with each message next to its field ({@code <form><Field>Error}, or {@code
+   * <form>Error} for the form as a whole) and what was typed kept.
    */
   private Response act(
-      String id,
-      String notice,
-      String errorKey,
-      String keptField,
-      String keptText,
-      Runnable action) {
+      String id, String notice, String formName, Map<String, String> kept, Runnable action) {
     try {
       action.run();
       return Response.seeOther(
@@ -158,23 +208,28 @@ public class CasePages {
                       + URLEncoder.encode(notice, StandardCharsets.UTF_8)))
           .build();
     } catch (InvalidInputException | StateConflictException e) {
-      String message =
-          e instanceof InvalidInputException invalid
-              ? invalid.errors().get(0).message()
-              : e.getMessage();
+      Map<String, String> errors = new HashMap<>();
+      if (e instanceof InvalidInputException invalid) {
+        for (FieldError error : invalid.errors()) {
+          errors.putIfAbsent(formName + capitalized(error.field()) + "Error", error.message());
+        }
+      } else {
+        errors.put(formName + "Error", e.getMessage());
+      }
       return Response.status(e instanceof InvalidInputException ? 400 : 409)
-          .entity(
-              casePage(
-                  cases.get(id, currentStaff.get()),
-                  null,
-                  Map.of(errorKey, message),
-                  Map.of(keptField, keptText == null ? "" : keptText)))
+          .entity(casePage(cases.get(id, currentStaff.get()), null, errors, kept))
           .build();
     }
   }
 
+  private static String capitalized(String field) {
+    return field.isEmpty() ? field : Character.toUpperCase(field.charAt(0)) + field.substring(1);
+  }
+
   private String casePage(
       FollowupCase c, String notice, Map<String, String> errors, Map<String, String> values) {
+    StaffUser user = currentStaff.get();
+    long now = clock.millis();
     ContactView contact = surveys.contact(c.contactId()).orElse(null);
     Map<String, Object> model = new HashMap<>();
     model.put("case", c);
@@ -191,6 +246,10 @@ public class CasePages {
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> Map.of("name", e.getKey(), "value", e.getValue()))
                 .toList());
+    model.put("priority", c.priority() == null ? null : c.priority().name());
+    model.put("due", c.dueAt() == null ? null : TIME.format(Instant.ofEpochMilli(c.dueAt())));
+    model.put("overdue", c.isOverdue(now));
+    model.put("escalationLevel", c.escalationLevel() > 0 ? c.escalationLevel() : null);
     model.put("received", TIME.format(Instant.ofEpochMilli(c.createdAt())));
     model.put(
         "firstReply",
@@ -205,35 +264,110 @@ public class CasePages {
         "rootCause",
         c.rootCause() == null
             ? null
-            : cases.rootCauses().stream()
-                .filter(r -> r.code().equals(c.rootCause()))
-                .map(RootCause::label)
-                .findFirst()
-                .orElse(c.rootCause()));
+            : cases.rootCause(c.rootCause()).map(RootCause::label).orElse(c.rootCause()));
     model.put("resolution", c.resolution());
+    model.put("earlierResponses", earlierResponses(c));
+    model.put("otherCases", otherCases(c));
+    model.put("thread", thread(c));
+    model.put(
+        "rootCauses",
+        cases.rootCauses().stream()
+            .map(
+                r ->
+                    Map.of(
+                        "code",
+                        r.code(),
+                        "label",
+                        r.label(),
+                        "selected",
+                        r.code().equals(values.get("chosenRootCause"))))
+            .toList());
+    boolean mayRedirect = cases.mayRedirect(c, user);
+    model.put("mayRedirect", mayRedirect);
+    model.put(
+        "owners",
+        mayRedirect
+            ? cases.activeOwners().stream()
+                .filter(o -> !o.id().equals(c.ownerId()))
+                .map(
+                    o ->
+                        Map.of(
+                            "username",
+                            o.username(),
+                            "name",
+                            o.displayName(),
+                            "selected",
+                            o.username().equals(values.get("reassignOwner"))))
+                .toList()
+            : List.of());
+    model.put(
+        "trail",
+        cases.trail(c.id()).stream()
+            .map(
+                e -> {
+                  Map<String, Object> row = new HashMap<>();
+                  row.put("time", TIME.format(Instant.ofEpochMilli(e.at())));
+                  row.put("actor", cases.displayName(e.actorId()));
+                  row.put("kind", e.kind());
+                  row.put("detail", e.detail());
+                  return row;
+                })
+            .toList());
+    model.put("notice", notice);
+    model.putAll(errors);
+    model.put("replyText", values.getOrDefault("replyText", ""));
+    model.put("noteText", values.getOrDefault("noteText", ""));
+    model.put("reassignReason", values.getOrDefault("reassignReason", ""));
+    model.put("resolutionText", values.getOrDefault("resolutionText", ""));
+    model.put("reopenReason", values.getOrDefault("reopenReason", ""));
+    return pages.staffPage("followup/case", "Case: " + views.surveyTitle(c), model);
+  }
+
+  private List<Map<String, Object>> earlierResponses(FollowupCase c) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ContactResponse r : surveys.responsesOf(c.contactId())) {
+      if (r.responseId().equals(c.responseId())) {
+        continue;
+      }
+      Map<String, Object> row = new HashMap<>();
+      row.put("survey", r.surveyTitle());
+      row.put("time", TIME.format(Instant.ofEpochMilli(r.submittedAt())));
+      row.put("score", r.npsScore() == null ? "no score" : r.npsScore() + " / 10");
+      row.put("comments", r.comments());
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private List<Map<String, Object>> otherCases(FollowupCase c) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (FollowupCase other : cases.otherCasesOfContact(c)) {
+      Map<String, Object> row = new HashMap<>();
+      row.put("id", other.id());
+      row.put("survey", views.surveyTitle(other));
+      row.put("time", TIME.format(Instant.ofEpochMilli(other.createdAt())));
+      row.put("status", other.status().name());
+      row.put("owner", views.owner(other).name());
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private List<Map<String, Object>> thread(FollowupCase c) {
     List<Map<String, Object>> thread = new ArrayList<>();
     for (CaseMessage m : cases.messages(c.id())) {
-      thread.add(
-          Map.of(
-              "body",
-              m.body(),
-              "time",
-              TIME.format(Instant.ofEpochMilli(m.createdAt())),
-              "author",
-              m.authorId() == null
-                  ? ""
-                  : staff.findById(m.authorId()).map(StaffUser::displayName).orElse(""),
-              "outgoing",
-              CaseMessage.OUT.equals(m.direction())));
+      Map<String, Object> row = new HashMap<>();
+      row.put("body", m.body());
+      row.put("time", TIME.format(Instant.ofEpochMilli(m.createdAt())));
+      row.put("author", m.authorId() == null ? "" : cases.displayName(m.authorId()));
+      row.put("outgoing", CaseMessage.OUT.equals(m.direction()));
+      row.put("incoming", CaseMessage.IN.equals(m.direction()));
+      row.put("note", m.isNote());
+      row.put("sender", m.sender());
+      row.put("subject", m.subject());
+      thread.add(row);
     }
-    model.put("thread", thread);
-    model.put("rootCauses", cases.rootCauses());
-    model.put("notice", notice);
-    model.put("replyError", errors.get("reply"));
-    model.put("closeError", errors.get("close"));
-    model.put("replyText", values.getOrDefault("text", ""));
-    model.put("resolutionText", values.getOrDefault("resolution", ""));
-    return pages.staffPage("followup/case", "Case: " + views.surveyTitle(c), model);
+    return thread;
   }
 
   static String humanDuration(long millis) {

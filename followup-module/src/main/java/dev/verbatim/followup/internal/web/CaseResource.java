@@ -16,9 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Cases: owners work their own; managers and admins may open any. */
+/**
+ * Cases: owners work their own; managers and admins may open any. Notes, reassignment and reopening
+ * are recorded in the case's audit trail ({@code events}).
+ */
 @Path("/api/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,6 +37,12 @@ public class CaseResource {
   public record CloseRequest(String rootCause, String resolution) {}
 
   public record RootCauseJson(String code, String label) {}
+
+  public record NoteRequest(String text) {}
+
+  public record ReassignRequest(String owner, String reason) {}
+
+  public record ReopenRequest(String reason) {}
 
   @GET
   public List<CaseJson> list(
@@ -70,6 +80,36 @@ public class CaseResource {
             request == null ? null : request.resolution()));
   }
 
+  /** An internal note: stored on the case and in its trail, never mailed to the customer. */
+  @POST
+  @Path("{id}/notes")
+  public Response addNote(@PathParam("id") String id, NoteRequest request) {
+    return Response.status(Response.Status.CREATED)
+        .entity(
+            views.full(
+                cases.addNote(id, currentStaff.get(), request == null ? null : request.text())))
+        .build();
+  }
+
+  @POST
+  @Path("{id}/reassign")
+  public CaseJson reassign(@PathParam("id") String id, ReassignRequest request) {
+    return views.full(
+        cases.reassign(
+            id,
+            currentStaff.get(),
+            request == null ? null : request.owner(),
+            request == null ? null : request.reason()));
+  }
+
+  @POST
+  @Path("{id}/reopen")
+  public CaseJson reopen(@PathParam("id") String id, ReopenRequest request) {
+    return views.full(
+        cases.reopen(id, currentStaff.get(), request == null ? null : request.reason()));
+  }
+
+  /** The root causes a case can be closed with (active ones only). */
   @GET
   @Path("root-causes")
   public List<RootCauseJson> rootCauses() {

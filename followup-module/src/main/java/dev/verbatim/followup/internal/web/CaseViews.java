@@ -25,6 +25,7 @@ public class CaseViews {
         surveyTitle(c),
         surveys.contact(c.contactId()).orElse(null),
         owner(c),
+        java.util.List.of(),
         java.util.List.of());
   }
 
@@ -34,7 +35,13 @@ public class CaseViews {
         surveyTitle(c),
         surveys.contact(c.contactId()).orElse(null),
         owner(c),
-        cases.messages(c.id()));
+        cases.messages(c.id()),
+        cases.trail(c.id()).stream()
+            .map(
+                e ->
+                    new CaseJson.Event(
+                        e.at(), cases.displayName(e.actorId()), e.kind(), e.detail()))
+            .toList());
   }
 
   String surveyTitle(FollowupCase c) {

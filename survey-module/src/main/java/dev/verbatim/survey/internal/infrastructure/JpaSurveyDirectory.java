@@ -1,12 +1,14 @@
 package dev.verbatim.survey.internal.infrastructure;
 
 import dev.verbatim.survey.api.AnswerView;
+import dev.verbatim.survey.api.ContactResponse;
 import dev.verbatim.survey.api.ContactView;
 import dev.verbatim.survey.api.QuestionType;
 import dev.verbatim.survey.api.ResponseView;
 import dev.verbatim.survey.api.SurveyCounts;
 import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
+import dev.verbatim.survey.internal.domain.Answer;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.Question;
 import dev.verbatim.survey.internal.domain.Survey;
@@ -14,6 +16,7 @@ import dev.verbatim.survey.internal.domain.SurveyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +78,46 @@ public class JpaSurveyDirectory implements SurveyDirectory {
   public Optional<ContactView> contact(String contactId) {
     return Optional.ofNullable(contactId == null ? null : em.find(Contact.class, contactId))
         .map(Contact::toView);
+  }
+
+  @Override
+  public List<ContactResponse> responsesOf(String contactId) {
+    if (contactId == null) {
+      return List.of();
+    }
+    List<SurveyResponse> found =
+        em.createQuery(
+                "SELECT r FROM SurveyResponse r WHERE r.contactId = :c"
+                    + " ORDER BY r.submittedAt DESC, r.id",
+                SurveyResponse.class)
+            .setParameter("c", contactId)
+            .setMaxResults(50)
+            .getResultList();
+    Map<String, String> titles = new HashMap<>();
+    return found.stream()
+        .map(
+            r ->
+                new ContactResponse(
+                    r.id(),
+                    r.surveyId(),
+                    titles.computeIfAbsent(
+                        r.surveyId(),
+                        id ->
+                            Optional.ofNullable(em.find(Survey.class, id))
+                                .map(Survey::title)
+                                .orElse("")),
+                    r.submittedAt(),
+                    r.answers().stream()
+                        .filter(a -> a.type() == QuestionType.NPS && a.score() != null)
+                        .map(Answer::score)
+                        .findFirst()
+                        .orElse(null),
+                    r.answers().stream()
+                        .filter(a -> a.type() == QuestionType.TEXT)
+                        .map(Answer::text)
+                        .filter(t -> t != null && !t.isBlank())
+                        .toList()))
+        .toList();
   }
 
   @Override
