@@ -5,10 +5,10 @@ import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.CaseRouter;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.FollowupSettings;
-import dev.verbatim.followup.internal.domain.SlaPolicy;
 import dev.verbatim.followup.internal.domain.SurveyRouting;
 import dev.verbatim.followup.internal.domain.Team;
 import dev.verbatim.followup.internal.infrastructure.OwnerNotificationMail;
+import dev.verbatim.followup.internal.infrastructure.SlaSettings;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.Outbox;
 import dev.verbatim.platform.api.Roles;
@@ -41,6 +41,7 @@ public class CaseOpener {
   @Inject Outbox outbox;
   @Inject OwnerNotificationMail notificationMail;
   @Inject CaseAudit audit;
+  @Inject SlaSettings sla;
 
   void onResponse(@Observes ResponseSubmitted submitted) {
     ResponseView response =
@@ -62,7 +63,7 @@ public class CaseOpener {
               comment.text(),
               response.npsScore().orElse(null),
               assignment,
-              SlaPolicy.DEFAULT,
+              sla.policy(),
               submitted.submittedAt());
       em.persist(followupCase);
       em.flush(); // the audit row's foreign key needs the case row first

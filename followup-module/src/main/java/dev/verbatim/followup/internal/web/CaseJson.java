@@ -22,6 +22,10 @@ public record CaseJson(
     long createdAt,
     Long firstReplyAt,
     Long closedAt,
+    String priority,
+    Long dueAt,
+    boolean overdue,
+    int escalationLevel,
     List<Message> messages) {
 
   public record Customer(String name, String email, Map<String, String> attributes) {}
@@ -35,7 +39,8 @@ public record CaseJson(
       String surveyTitle,
       ContactView contact,
       Owner owner,
-      List<CaseMessage> messages) {
+      List<CaseMessage> messages,
+      long now) {
     return new CaseJson(
         c.id(),
         c.comment(),
@@ -53,6 +58,10 @@ public record CaseJson(
         c.createdAt(),
         c.firstReplyAt(),
         c.closedAt(),
+        c.priority().name(),
+        c.dueAt(),
+        c.isOverdue(now),
+        c.escalationLevel(),
         messages.stream()
             .map(m -> new Message(m.direction(), m.authorId(), m.body(), m.createdAt()))
             .toList());
