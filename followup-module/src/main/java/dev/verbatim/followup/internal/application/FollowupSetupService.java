@@ -70,6 +70,25 @@ public class FollowupSetupService {
     return team;
   }
 
+  /**
+   * Makes an active member of staff the team's lead: they get its escalations and see its cases.
+   */
+  @Transactional
+  public Team appointLead(String teamId, String username) {
+    Team team = teamId == null ? null : em.find(Team.class, teamId);
+    if (team == null) {
+      throw new ResourceNotFoundException("There is no team with id " + teamId + ".");
+    }
+    StaffUser lead =
+        staff
+            .findByUsername(username == null ? "" : username)
+            .filter(StaffUser::active)
+            .orElseThrow(
+                () -> new InvalidInputException("lead", "must be the username of an active user"));
+    team.appointLead(lead.id());
+    return team;
+  }
+
   public List<Team> teams() {
     return em.createQuery("SELECT t FROM Team t ORDER BY t.name", Team.class).getResultList();
   }
