@@ -7,8 +7,8 @@ import dev.verbatim.followup.internal.domain.CommentFacts;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.RoutingDecision;
 import dev.verbatim.followup.internal.domain.RoutingStep;
-import dev.verbatim.followup.internal.domain.SlaPolicy;
 import dev.verbatim.followup.internal.infrastructure.OwnerNotificationMail;
+import dev.verbatim.followup.internal.infrastructure.SlaSettings;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.Outbox;
 import dev.verbatim.platform.api.StaffDirectory;
@@ -39,6 +39,7 @@ public class CaseOpener {
   @Inject OwnerNotificationMail notificationMail;
   @Inject CaseAudit audit;
   @Inject RoutingInputs routing;
+  @Inject SlaSettings sla;
 
   void onResponse(@Observes ResponseSubmitted submitted) {
     ResponseView response =
@@ -61,7 +62,7 @@ public class CaseOpener {
               comment.text(),
               response.npsScore().orElse(null),
               assignment,
-              SlaPolicy.DEFAULT,
+              sla.policy(),
               submitted.submittedAt());
       em.persist(followupCase);
       em.flush(); // the audit row's foreign key needs the case row first

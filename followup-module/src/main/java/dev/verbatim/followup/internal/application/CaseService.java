@@ -3,8 +3,10 @@ package dev.verbatim.followup.internal.application;
 import dev.verbatim.followup.internal.domain.Assignment;
 import dev.verbatim.followup.internal.domain.CaseAuthority;
 import dev.verbatim.followup.internal.domain.CaseEvent;
+import dev.verbatim.followup.internal.domain.CaseFilter;
 import dev.verbatim.followup.internal.domain.CaseMessage;
 import dev.verbatim.followup.internal.domain.CaseStatus;
+import dev.verbatim.followup.internal.domain.CaseVisibility;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.Reason;
 import dev.verbatim.followup.internal.domain.RootCause;
@@ -12,6 +14,7 @@ import dev.verbatim.followup.internal.domain.SlaPolicy;
 import dev.verbatim.followup.internal.domain.Team;
 import dev.verbatim.followup.internal.infrastructure.CustomerReplyMail;
 import dev.verbatim.followup.internal.infrastructure.ReassignmentMail;
+import dev.verbatim.followup.internal.infrastructure.SlaSettings;
 import dev.verbatim.platform.api.AccessDeniedException;
 import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.Ids;
@@ -32,12 +35,17 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An owner's work on cases: list, open, reply to the customer, add notes, reassign, close with a
- * root cause, reopen. Every change is recorded in the audit trail.
+ * root cause, reopen. Every change is recorded in the audit trail. Who may see which case is
+ * decided here, so the API and the pages enforce the same rule.
  */
 @ApplicationScoped
 public class CaseService {
@@ -49,40 +57,114 @@ public class CaseService {
   @Inject SurveyDirectory surveys;
   @Inject CustomerReplyMail replyMail;
   @Inject CaseAudit audit;
+  @Inject SlaSettings slaSettings;
   @Inject StaffDirectory staff;
   @Inject ReassignmentMail reassignmentMail;
 
-  /** Owners see their own cases; managers and admins see everyone's. Newest first. */
+  /**
+   * The cases the user may see ({@link #visibilityOf}), narrowed by the filter. Sorted by due time
+   * (soonest first) unless the filter asks for the newest first.
+   */
+  public List<FollowupCase> list(StaffUser user, CaseFilter filter) {
+    CaseVisibility visibility = visibilityOf(user);
+    List<String> teams = List.copyOf(visibility.teamIds());
+    StringBuilder jpql = new StringBuilder("SELECT c FROM FollowupCase c WHERE 1 = 1");
+    Map<String, Object> parameters = new HashMap<>();
+    switch (filter.scope()) {
+      case MINE -> {
+        jpql.append(" AND c.ownerId = :me");
+        parameters.put("me", user.id());
+      }
+      case TEAM -> {
+        if (teams.isEmpty()) {
+          return List.of();
+        }
+        jpql.append(" AND c.teamId IN :teams");
+        parameters.put("teams", teams);
+      }
+      case ALL -> {
+        if (!visibility.seesAll()) {
+          jpql.append(
+              teams.isEmpty()
+                  ? " AND c.ownerId = :me"
+                  : " AND (c.ownerId = :me OR c.teamId IN :teams)");
+          parameters.put("me", user.id());
+          if (!teams.isEmpty()) {
+            parameters.put("teams", teams);
+          }
+        }
+      }
+    }
+    if (filter.status() != null) {
+      jpql.append(" AND c.status = :status");
+      parameters.put("status", filter.status());
+    }
+    if (filter.priority() != null) {
+      jpql.append(" AND c.priority = :priority");
+      parameters.put("priority", filter.priority());
+    }
+    if (filter.onlyOverdue()) {
+      jpql.append(" AND c.status = :open AND c.dueAt < :now");
+      parameters.put("open", CaseStatus.OPEN);
+      parameters.put("now", clock.millis());
+    }
+    if (filter.surveyId() != null) {
+      jpql.append(" AND c.surveyId = :survey");
+      parameters.put("survey", filter.surveyId());
+    }
+    jpql.append(
+        filter.sort() == CaseFilter.Sort.NEWEST
+            ? " ORDER BY c.createdAt DESC, c.id"
+            : " ORDER BY c.dueAt, c.createdAt, c.id");
+    var query = em.createQuery(jpql.toString(), FollowupCase.class);
+    parameters.forEach(query::setParameter);
+    return query.setFirstResult(filter.firstResult()).setMaxResults(filter.size()).getResultList();
+  }
+
+  /** All the user may see, newest first; {@code onlyMine}: only the cases they own. */
   public List<FollowupCase> list(
       StaffUser user, CaseStatus status, boolean onlyMine, int page, int size) {
-    boolean all = !onlyMine && seesAllCases(user);
-    String jpql =
-        "SELECT c FROM FollowupCase c WHERE 1 = 1"
-            + (all ? "" : " AND c.ownerId = :owner")
-            + (status == null ? "" : " AND c.status = :status")
-            + " ORDER BY c.createdAt DESC";
-    var query = em.createQuery(jpql, FollowupCase.class);
-    if (!all) {
-      query.setParameter("owner", user.id());
-    }
-    if (status != null) {
-      query.setParameter("status", status);
-    }
-    return query.setFirstResult(Math.max(page - 1, 0) * size).setMaxResults(size).getResultList();
+    return list(
+        user,
+        new CaseFilter(
+            onlyMine ? CaseFilter.Scope.MINE : CaseFilter.Scope.ALL,
+            status,
+            null,
+            false,
+            null,
+            CaseFilter.Sort.NEWEST,
+            page,
+            size));
   }
 
   /**
-   * @throws AccessDeniedException when an owner opens someone else's case
+   * @throws AccessDeniedException when the case is neither the user's, nor their team's, and they
+   *     are not a manager or admin
    */
   public FollowupCase get(String caseId, StaffUser user) {
     FollowupCase found = caseId == null ? null : em.find(FollowupCase.class, caseId);
     if (found == null) {
       throw new ResourceNotFoundException("There is no case with id " + caseId + ".");
     }
-    if (!found.isOwnedBy(user.id()) && !seesAllCases(user)) {
-      throw new AccessDeniedException("This case belongs to another owner.");
+    if (!visibilityOf(user).canSee(found)) {
+      throw new AccessDeniedException("This case belongs to another owner and team.");
     }
     return found;
+  }
+
+  /**
+   * Managers and admins see all cases; everyone else their own plus those of the teams they belong
+   * to or lead.
+   */
+  public CaseVisibility visibilityOf(StaffUser user) {
+    if (seesAllCases(user)) {
+      return new CaseVisibility(user.id(), true, Set.of());
+    }
+    Set<String> teamIds = new HashSet<>();
+    em.createQuery("SELECT t FROM Team t", Team.class).getResultList().stream()
+        .filter(t -> user.id().equals(t.leadUserId()) || t.memberIds().contains(user.id()))
+        .forEach(t -> teamIds.add(t.id()));
+    return new CaseVisibility(user.id(), false, teamIds);
   }
 
   public List<CaseMessage> messages(String caseId) {
@@ -260,7 +342,7 @@ public class CaseService {
 
   /** The one place that decides which SLA a reopened case gets. */
   private SlaPolicy slaPolicy() {
-    return SlaPolicy.DEFAULT;
+    return slaSettings.policy();
   }
 
   private void requireRedirectRight(FollowupCase followupCase, StaffUser user) {

@@ -87,10 +87,7 @@ public class FollowupSetupService {
   /** Changes who leads the team (null: nobody) and how it shares cases (null: round robin). */
   @Transactional
   public Team updateTeam(String teamId, String leadUsername, String strategy) {
-    Team team = teamId == null ? null : em.find(Team.class, teamId);
-    if (team == null) {
-      throw new ResourceNotFoundException("There is no team with id " + teamId + ".");
-    }
+    Team team = team(teamId);
     List<FieldError> errors = new ArrayList<>();
     String leadId = leadId(leadUsername, errors);
     String sharing = strategy(strategy, errors);
@@ -99,6 +96,30 @@ public class FollowupSetupService {
     }
     team.appointLead(leadId);
     team.shareBy(sharing);
+    return team;
+  }
+
+  /**
+   * Makes an active member of staff the team's lead: they get its escalations and see its cases.
+   */
+  @Transactional
+  public Team appointLead(String teamId, String username) {
+    Team team = team(teamId);
+    StaffUser lead =
+        staff
+            .findByUsername(username == null ? "" : username)
+            .filter(StaffUser::active)
+            .orElseThrow(
+                () -> new InvalidInputException("lead", "must be the username of an active user"));
+    team.appointLead(lead.id());
+    return team;
+  }
+
+  private Team team(String teamId) {
+    Team team = teamId == null ? null : em.find(Team.class, teamId);
+    if (team == null) {
+      throw new ResourceNotFoundException("There is no team with id " + teamId + ".");
+    }
     return team;
   }
 

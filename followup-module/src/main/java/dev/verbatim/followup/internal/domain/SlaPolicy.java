@@ -15,6 +15,11 @@ public record SlaPolicy(int highAtOrBelowScore, Duration high, Duration normal) 
   }
 
   public long dueAt(CasePriority priority, long from) {
-    return from + (priority == CasePriority.HIGH ? high : normal).toMillis();
+    return from + duration(priority).toMillis();
+  }
+
+  /** The time allowed to answer a case of this priority. */
+  public Duration duration(CasePriority priority) {
+    return priority == CasePriority.HIGH ? high : normal;
   }
 }

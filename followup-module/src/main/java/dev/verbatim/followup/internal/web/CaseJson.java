@@ -22,6 +22,10 @@ public record CaseJson(
     long createdAt,
     Long firstReplyAt,
     Long closedAt,
+    String priority,
+    Long dueAt,
+    boolean overdue,
+    int escalationLevel,
     List<Message> messages,
     List<Event> events) {
 
@@ -40,7 +44,8 @@ public record CaseJson(
       ContactView contact,
       Owner owner,
       List<CaseMessage> messages,
-      List<Event> events) {
+      List<Event> events,
+      long now) {
     return new CaseJson(
         c.id(),
         c.comment(),
@@ -58,6 +63,10 @@ public record CaseJson(
         c.createdAt(),
         c.firstReplyAt(),
         c.closedAt(),
+        c.priority().name(),
+        c.dueAt(),
+        c.isOverdue(now),
+        c.escalationLevel(),
         messages.stream()
             .map(m -> new Message(m.direction(), m.authorId(), m.body(), m.createdAt()))
             .toList(),

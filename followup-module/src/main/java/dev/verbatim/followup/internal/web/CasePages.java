@@ -1,7 +1,9 @@
 package dev.verbatim.followup.internal.web;
 
 import dev.verbatim.followup.internal.application.CaseService;
+import dev.verbatim.followup.internal.domain.CaseFilter;
 import dev.verbatim.followup.internal.domain.CaseMessage;
+import dev.verbatim.followup.internal.domain.CasePriority;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.RootCause;
@@ -39,8 +41,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The owner's inbox and case page: the customer's words and context, the conversation, and the
@@ -62,13 +67,29 @@ public class CasePages {
   @Inject StaffDirectory staff;
   @Inject Clock clock;
 
+  /**
+   * The inbox: "My cases", "My team's cases" (and for managers and admins "All cases"), filtered by
+   * status (OPEN unless chosen), priority, overdue and survey, soonest due first. Paging keeps the
+   * filters.
+   */
   @GET
   public String inbox(
+      @QueryParam("scope") String scope,
       @QueryParam("status") @DefaultValue("OPEN") String status,
+      @QueryParam("priority") String priority,
+      @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+      @QueryParam("survey") String survey,
+      @QueryParam("sort") String sort,
       @QueryParam("page") @DefaultValue("1") int page) {
     StaffUser user = currentStaff.get();
-    CaseStatus filter = "ALL".equalsIgnoreCase(status) ? null : CaseResource.parseStatus(status);
-    List<FollowupCase> found = cases.list(user, filter, false, page, PAGE_SIZE + 1);
+    boolean seesAll = user.hasRole(Roles.MANAGER) || user.hasRole(Roles.ADMIN);
+    String chosenScope =
+        scope == null || scope.isBlank() ? (seesAll ? "all" : "mine") : scope.strip();
+    CaseFilter filter =
+        CaseFilters.parse(
+            chosenScope, status, priority, overdue, survey, sort, page, PAGE_SIZE + 1);
+    List<FollowupCase> found = cases.list(user, filter);
+    long now = clock.millis();
     List<Map<String, Object>> rows = new ArrayList<>();
     Map<String, String> surveyTitles = new HashMap<>();
     Map<String, String> ownerNames = new HashMap<>();
@@ -80,34 +101,109 @@ public class CasePages {
           c.comment().length() > 140 ? c.comment().substring(0, 140) + "…" : c.comment());
       row.put("score", c.score());
       row.put("status", c.status().name());
+      row.put("priority", c.priority().name());
+      row.put("high", c.priority() == CasePriority.HIGH);
+      row.put("due", c.dueAt() == null ? "" : TIME.format(Instant.ofEpochMilli(c.dueAt())));
+      row.put("overdue", c.isOverdue(now));
+      row.put("late", c.isOverdue(now) ? humanDuration(now - c.dueAt()) : null);
+      row.put("escalated", c.escalationLevel() > 0);
+      row.put("escalationLevel", c.escalationLevel());
       row.put("survey", surveyTitles.computeIfAbsent(c.surveyId(), id -> views.surveyTitle(c)));
       row.put("customer", surveys.contact(c.contactId()).map(ContactView::displayName).orElse(""));
       row.put("owner", ownerNames.computeIfAbsent(c.ownerId(), id -> views.owner(c).name()));
       row.put("received", TIME.format(Instant.ofEpochMilli(c.createdAt())));
       rows.add(row);
     }
-    List<Map<String, Object>> tabs = new ArrayList<>();
-    for (String s : List.of("OPEN", "REPLIED", "CLOSED", "ALL")) {
-      tabs.add(
-          Map.of(
-              "value",
-              s,
-              "label",
-              s.charAt(0) + s.substring(1).toLowerCase(),
-              "current",
-              s.equalsIgnoreCase(status)));
+    String statusValue = status.strip().toUpperCase(Locale.ROOT);
+    String scopeValue = filter.scope().name().toLowerCase(Locale.ROOT);
+    String priorityValue = filter.priority() == null ? "" : filter.priority().name();
+    String surveyValue = filter.surveyId() == null ? "" : filter.surveyId();
+    String sortValue = filter.sort().name().toLowerCase(Locale.ROOT);
+    Map<String, String> kept = new LinkedHashMap<>();
+    kept.put("status", statusValue);
+    kept.put("priority", priorityValue);
+    kept.put("overdue", overdue ? "true" : "");
+    kept.put("survey", surveyValue);
+    kept.put("sort", sortValue);
+    List<Map<String, Object>> scopeTabs = new ArrayList<>();
+    List<String[]> scopes = new ArrayList<>();
+    scopes.add(new String[] {"mine", "My cases"});
+    scopes.add(new String[] {"team", "My team's cases"});
+    if (seesAll) {
+      scopes.add(new String[] {"all", "All cases"});
     }
+    String heading = "Cases";
+    for (String[] s : scopes) {
+      if (s[0].equals(scopeValue)) {
+        heading = s[1];
+      }
+      Map<String, String> q = new LinkedHashMap<>();
+      q.put("scope", s[0]);
+      q.putAll(kept);
+      scopeTabs.add(
+          Map.of(
+              "href", "/app/cases?" + query(q), "label", s[1], "current", s[0].equals(scopeValue)));
+    }
+    Map<String, String> pageQuery = new LinkedHashMap<>();
+    pageQuery.put("scope", scopeValue);
+    pageQuery.putAll(kept);
     Map<String, Object> model = new HashMap<>();
     model.put("cases", rows);
-    model.put("tabs", tabs);
-    model.put("status", status.toUpperCase());
-    model.put("seesAll", user.hasRole(Roles.MANAGER) || user.hasRole(Roles.ADMIN));
-    model.put("page", Math.max(page, 1));
-    model.put("hasPrevious", page > 1);
-    model.put("previous", page - 1);
+    model.put("scopeTabs", scopeTabs);
+    model.put("heading", heading);
+    model.put("scope", scopeValue);
+    model.put("statuses", options(List.of("OPEN", "REPLIED", "CLOSED", "ALL"), statusValue));
+    model.put("priorities", options(List.of("HIGH", "NORMAL"), priorityValue));
+    model.put("overdue", overdue);
+    model.put(
+        "surveys",
+        surveys.surveys().stream()
+            .map(
+                sv ->
+                    Map.<String, Object>of(
+                        "value",
+                        sv.id(),
+                        "label",
+                        sv.title(),
+                        "selected",
+                        sv.id().equals(surveyValue)))
+            .toList());
+    model.put("sortNewest", filter.sort() == CaseFilter.Sort.NEWEST);
+    model.put("seesAll", seesAll);
+    model.put("page", filter.page());
+    model.put("hasPrevious", filter.page() > 1);
+    model.put("previousHref", "/app/cases?" + query(withPage(pageQuery, filter.page() - 1)));
     model.put("hasNext", found.size() > PAGE_SIZE);
-    model.put("next", page + 1);
+    model.put("nextHref", "/app/cases?" + query(withPage(pageQuery, filter.page() + 1)));
     return pages.staffPage("followup/cases", "Cases", model);
+  }
+
+  private static List<Map<String, Object>> options(List<String> values, String selected) {
+    return values.stream()
+        .map(
+            v ->
+                Map.<String, Object>of(
+                    "value",
+                    v,
+                    "label",
+                    v.charAt(0) + v.substring(1).toLowerCase(Locale.ROOT),
+                    "selected",
+                    v.equals(selected)))
+        .toList();
+  }
+
+  private static Map<String, String> withPage(Map<String, String> query, int page) {
+    Map<String, String> copy = new LinkedHashMap<>(query);
+    copy.put("page", String.valueOf(page));
+    return copy;
+  }
+
+  /** The non-empty parameters as a query string (the page escapes it for the href). */
+  private static String query(Map<String, String> parameters) {
+    return parameters.entrySet().stream()
+        .filter(e -> e.getValue() != null && !e.getValue().isEmpty())
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   @GET

@@ -1,6 +1,7 @@
 package dev.verbatim.followup.internal.web;
 
 import dev.verbatim.followup.internal.application.CaseService;
+import dev.verbatim.followup.internal.domain.CaseFilter;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.InvalidInputException;
@@ -20,8 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * Cases: owners work their own; managers and admins may open any. Notes, reassignment and reopening
- * are recorded in the case's audit trail ({@code events}).
+ * Cases: owners work their own and see their team's; team leads see their team's; managers and
+ * admins see all. Notes, reassignment and reopening are recorded in the case's audit trail ({@code
+ * events}).
  */
 @Path("/api/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,17 +46,33 @@ public class CaseResource {
 
   public record ReopenRequest(String reason) {}
 
+  /**
+   * The cases the caller may see. {@code scope}: mine, team (the teams I belong to or lead) or all
+   * (everything I may see, the default); filters by status, priority, overdue and survey; sorted by
+   * due time (soonest first) unless {@code sort=newest}. {@code mine=true} is short for scope=mine.
+   */
   @GET
   public List<CaseJson> list(
+      @QueryParam("scope") String scope,
       @QueryParam("status") String status,
+      @QueryParam("priority") String priority,
+      @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+      @QueryParam("survey") String surveyId,
+      @QueryParam("sort") String sort,
       @QueryParam("mine") @DefaultValue("false") boolean mine,
       @QueryParam("page") @DefaultValue("1") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
-    return cases
-        .list(currentStaff.get(), parseStatus(status), mine, page, Math.min(Math.max(size, 1), 200))
-        .stream()
-        .map(views::summary)
-        .toList();
+    CaseFilter filter =
+        CaseFilters.parse(
+            mine ? "mine" : scope,
+            status,
+            priority,
+            overdue,
+            surveyId,
+            sort,
+            page,
+            Math.min(Math.max(size, 1), 200));
+    return cases.list(currentStaff.get(), filter).stream().map(views::summary).toList();
   }
 
   @GET

@@ -8,6 +8,7 @@ import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 
 /**
  * Assembles {@link CaseJson} from the case and what other modules know about its survey, customer
@@ -18,6 +19,7 @@ public class CaseViews {
   @Inject CaseService cases;
   @Inject SurveyDirectory surveys;
   @Inject StaffDirectory staff;
+  @Inject Clock clock;
 
   CaseJson summary(FollowupCase c) {
     return CaseJson.of(
@@ -26,7 +28,8 @@ public class CaseViews {
         surveys.contact(c.contactId()).orElse(null),
         owner(c),
         java.util.List.of(),
-        java.util.List.of());
+        java.util.List.of(),
+        clock.millis());
   }
 
   CaseJson full(FollowupCase c) {
@@ -41,7 +44,8 @@ public class CaseViews {
                 e ->
                     new CaseJson.Event(
                         e.at(), cases.displayName(e.actorId()), e.kind(), e.detail()))
-            .toList());
+            .toList(),
+        clock.millis());
   }
 
   String surveyTitle(FollowupCase c) {
