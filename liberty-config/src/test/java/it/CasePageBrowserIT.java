@@ -145,6 +145,20 @@ class CasePageBrowserIT {
       Path shot = browser.screenshot("case-page-worked");
       assertThat(shot).exists().isRegularFile();
       assertThat(Files.size(shot)).as("size of %s", shot).isGreaterThan(1000);
+
+      // The inbox lists the case with its customer's words, sorted by due time.
+      browser.open("/app/cases?status=ALL");
+      WebElement row =
+          browser
+              .waiting()
+              .until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector("a[href='/app/cases/" + caseId + "']")));
+      assertThat(row.getText()).contains("The repair took a month <b>and</b> nobody called");
+      assertThat(driver.findElement(By.tagName("h1")).getText()).contains("My cases");
+      browser.checkNoLeaks();
+      Path inbox = browser.screenshot("owner-inbox");
+      assertThat(Files.size(inbox)).as("size of %s", inbox).isGreaterThan(1000);
     }
   }
 }
