@@ -4,8 +4,10 @@ import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.CaseMessage;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
+import dev.verbatim.followup.internal.domain.ReplyAddress;
 import dev.verbatim.followup.internal.domain.RootCause;
 import dev.verbatim.followup.internal.infrastructure.CustomerReplyMail;
+import dev.verbatim.followup.internal.infrastructure.ReplyAddresses;
 import dev.verbatim.platform.api.AccessDeniedException;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
@@ -35,6 +37,7 @@ public class CaseService {
   @Inject SurveyDirectory surveys;
   @Inject CustomerReplyMail replyMail;
   @Inject CaseAudit audit;
+  @Inject ReplyAddresses replyAddresses;
 
   /** Owners see their own cases; managers and admins see everyone's. Newest first. */
   public List<FollowupCase> list(
@@ -79,7 +82,8 @@ public class CaseService {
 
   /**
    * Mails the reply to the customer (through the outbox, in this transaction) and marks the case
-   * replied.
+   * replied. The first reply starts the thread: later replies answer it ({@code In-Reply-To} /
+   * {@code References}), and all carry the case's own reply address so the answer finds the case.
    */
   @Transactional
   public FollowupCase reply(String caseId, StaffUser author, String text) {
@@ -89,8 +93,14 @@ public class CaseService {
     ContactView contact = surveys.contact(followupCase.contactId()).orElseThrow();
     String surveyTitle =
         surveys.survey(followupCase.surveyId()).map(SurveySummary::title).orElse("our survey");
+    String token =
+        followupCase.replyToken() == null ? ReplyAddress.newToken() : followupCase.replyToken();
     String messageId =
-        outbox.enqueue(replyMail.compose(followupCase, contact, surveyTitle, author, text.strip()));
+        outbox.enqueue(
+            replyMail
+                .compose(followupCase, contact, surveyTitle, author, text.strip())
+                .threadedAfter(followupCase.threadMessageId(), replyAddresses.forToken(token)));
+    followupCase.startThread(token, messageId);
     em.persist(
         new CaseMessage(
             Ids.newId(), caseId, CaseMessage.OUT, author.id(), text.strip(), messageId, now));

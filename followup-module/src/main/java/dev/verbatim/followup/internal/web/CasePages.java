@@ -1,9 +1,11 @@
 package dev.verbatim.followup.internal.web;
 
 import dev.verbatim.followup.internal.application.CaseService;
+import dev.verbatim.followup.internal.application.ReplyTemplateService;
 import dev.verbatim.followup.internal.domain.CaseMessage;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
+import dev.verbatim.followup.internal.domain.ReplyTemplate;
 import dev.verbatim.followup.internal.domain.RootCause;
 import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.InvalidInputException;
@@ -54,6 +56,7 @@ public class CasePages {
   @Inject PageRenderer pages;
   @Inject SurveyDirectory surveys;
   @Inject StaffDirectory staff;
+  @Inject ReplyTemplateService replyTemplates;
 
   @GET
   public String inbox(
@@ -105,8 +108,18 @@ public class CasePages {
 
   @GET
   @Path("{id}")
-  public String show(@PathParam("id") String id, @QueryParam("notice") String notice) {
-    return casePage(cases.get(id, currentStaff.get()), notice, Map.of(), Map.of());
+  public String show(
+      @PathParam("id") String id,
+      @QueryParam("notice") String notice,
+      @QueryParam("template") String templateId) {
+    FollowupCase c = cases.get(id, currentStaff.get());
+    return casePage(
+        c,
+        notice,
+        Map.of(),
+        templateId == null || templateId.isBlank()
+            ? Map.of()
+            : Map.of("text", replyTemplates.renderFor(templateId, c, currentStaff.get())));
   }
 
   @POST
@@ -232,6 +245,9 @@ public class CasePages {
     model.put("replyError", errors.get("reply"));
     model.put("closeError", errors.get("close"));
     model.put("replyText", values.getOrDefault("text", ""));
+    List<ReplyTemplate> templates = replyTemplates.list();
+    model.put("replyTemplates", templates);
+    model.put("hasReplyTemplates", !templates.isEmpty());
     model.put("resolutionText", values.getOrDefault("resolution", ""));
     return pages.staffPage("followup/case", "Case: " + views.surveyTitle(c), model);
   }

@@ -16,7 +16,10 @@ public class FollowupNavigation implements NavigationLinks {
   @Override
   public List<Link> linksFor(StaffUser user) {
     if (user.hasRole(Roles.MANAGER) || user.hasRole(Roles.ADMIN)) {
-      return List.of(new Link("Cases", "/app/cases"), new Link("Routing", "/app/routing"));
+      return List.of(
+          new Link("Cases", "/app/cases"),
+          new Link("Routing", "/app/routing"),
+          new Link("Triage", "/app/triage"));
     }
     return List.of(new Link("Cases", "/app/cases"));
   }
