@@ -41,6 +41,9 @@ public class InboundMailService {
     ALREADY_RECEIVED
   }
 
+  /** The owner's notification quotes the start of the answer; the case has all of it. */
+  private static final int NOTIFICATION_EXCERPT = 2_000;
+
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
 
@@ -129,19 +132,13 @@ public class InboundMailService {
     return triaged;
   }
 
-  private void append(FollowupCase c, InboundMail mail, String text, String actorId) {
+  private void append(FollowupCase c, InboundMail mail, String fullText, String actorId) {
     long now = clock.millis();
+    String text = InboundMail.capped(fullText, InboundMail.MAX_STORED);
     boolean wasClosed = c.status() == CaseStatus.CLOSED;
     c.customerReplied(SlaPolicy.DEFAULT, now);
     em.persist(
-        new CaseMessage(
-                Ids.newId(),
-                c.id(),
-                CaseMessage.IN,
-                null,
-                InboundMail.capped(text, InboundMail.MAX_STORED),
-                mail.messageId(),
-                now)
+        new CaseMessage(Ids.newId(), c.id(), CaseMessage.IN, null, text, mail.messageId(), now)
             .from(mail.sender(), mail.subject()));
     audit.record(
         c.id(),
@@ -159,7 +156,8 @@ public class InboundMailService {
               .map(ContactView::displayName)
               .orElse(mail.sender() == null ? "The customer" : mail.sender());
       String survey = surveys.survey(c.surveyId()).map(SurveySummary::title).orElse("a survey");
-      outbox.enqueue(answeredMail.compose(c, owner.get(), customer, survey, text, wasClosed));
+      String excerpt = InboundMail.capped(text, NOTIFICATION_EXCERPT);
+      outbox.enqueue(answeredMail.compose(c, owner.get(), customer, survey, excerpt, wasClosed));
     }
   }
 

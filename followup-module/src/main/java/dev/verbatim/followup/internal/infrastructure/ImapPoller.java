@@ -15,8 +15,12 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,6 +40,8 @@ public class ImapPoller {
   @Inject InboundMessageReader reader;
   @Inject InboundMailService inbound;
 
+  private static final int MAX_FETCHES = 3;
+  private final Map<Long, Integer> fetchFailures = new ConcurrentHashMap<>();
   private ScheduledFuture<?> ticker;
   private volatile boolean unreachable;
 
@@ -92,7 +98,10 @@ public class ImapPoller {
       folder.open(Folder.READ_WRITE);
       try {
         for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-          handle(message);
+          if (!folder.isOpen()) {
+            break; // the server dropped us: the rest is read on the next poll
+          }
+          handle(folder, message);
         }
       } finally {
         folder.close(false);
@@ -100,10 +109,14 @@ public class ImapPoller {
     }
   }
 
-  private void handle(Message message) {
+  private void handle(Folder folder, Message message) {
+    MimeMessage local = fetch(folder, message);
+    if (local == null) {
+      return;
+    }
     InboundMail mail = null;
     try {
-      mail = reader.read(message);
+      mail = reader.read(local);
       inbound.receive(mail);
       markSeen(message);
     } catch (RuntimeException e) {
@@ -116,6 +129,48 @@ public class ImapPoller {
       } catch (RuntimeException again) {
         LOG.log(Level.SEVERE, "An inbound mail could not be triaged; it stays unread", again);
       }
+    }
+  }
+
+  /**
+   * One fetch of the whole raw message, parsed here: a mail the server cannot describe (broken
+   * MIME) is still read. A fetch that fails is retried on the next polls; after {@link
+   * #MAX_FETCHES} failures the mail is triaged as unreadable (it stays in the mailbox) instead of
+   * blocking.
+   */
+  private MimeMessage fetch(Folder folder, Message message) {
+    long uid = uid(folder, message);
+    try {
+      MimeMessage local = new MimeMessage((MimeMessage) message);
+      fetchFailures.remove(uid);
+      return local;
+    } catch (MessagingException | RuntimeException e) {
+      int failures = fetchFailures.merge(uid, 1, Integer::sum);
+      LOG.log(Level.WARNING, "Could not fetch inbound mail UID " + uid + " (" + failures + ")", e);
+      if (failures >= MAX_FETCHES && folder.isOpen()) {
+        try {
+          inbound.triage(
+              new InboundMail(null, null, "(unreadable mail)", List.of(), List.of(), ""),
+              "The mail server could not hand over this mail (IMAP UID "
+                  + uid
+                  + " in "
+                  + settings.folder()
+                  + "); it is still in the mailbox.");
+          markSeen(message);
+          fetchFailures.remove(uid);
+        } catch (RuntimeException again) {
+          LOG.log(Level.SEVERE, "An unreadable inbound mail could not be triaged", again);
+        }
+      }
+      return null;
+    }
+  }
+
+  private static long uid(Folder folder, Message message) {
+    try {
+      return folder instanceof UIDFolder uids ? uids.getUID(message) : message.getMessageNumber();
+    } catch (MessagingException | RuntimeException e) {
+      return -message.getMessageNumber();
     }
   }
 
