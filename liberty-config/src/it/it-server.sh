@@ -7,11 +7,11 @@ WLP=target/liberty/wlp
 SERVER=$WLP/usr/servers/verbatimit
 case "${1:-}" in
   start)
-    HTTP_PORT="${2:?http port}"; SMTP_PORT="${3:?smtp port}"
-    # Ports come from the build (it.http.port, it.smtp.port) so parallel checkouts do not collide.
-    sed -i '/^VERBATIM_HTTP_PORT=\|^VERBATIM_SMTP_PORT=\|^VERBATIM_PUBLIC_BASE_URL=/d' "$SERVER/server.env"
-    printf 'VERBATIM_HTTP_PORT=%s\nVERBATIM_SMTP_PORT=%s\nVERBATIM_PUBLIC_BASE_URL=http://localhost:%s\n' \
-      "$HTTP_PORT" "$SMTP_PORT" "$HTTP_PORT" >> "$SERVER/server.env"
+    HTTP_PORT="${2:?http port}"; SMTP_PORT="${3:?smtp port}"; IMAP_PORT="${4:?imap port}"
+    # Ports come from the build (it.http.port, it.smtp.port, it.imap.port) so parallel checkouts do not collide.
+    sed -i '/^VERBATIM_HTTP_PORT=\|^VERBATIM_SMTP_PORT=\|^VERBATIM_IMAP_PORT=\|^VERBATIM_PUBLIC_BASE_URL=/d' "$SERVER/server.env"
+    printf 'VERBATIM_HTTP_PORT=%s\nVERBATIM_SMTP_PORT=%s\nVERBATIM_IMAP_PORT=%s\nVERBATIM_PUBLIC_BASE_URL=http://localhost:%s\n' \
+      "$HTTP_PORT" "$SMTP_PORT" "$IMAP_PORT" "$HTTP_PORT" >> "$SERVER/server.env"
     # liberty-maven-plugin 3.12 writes server.env from the liberty.env.* Maven properties only and
     # drops the content of serverEnvFile (src/it/liberty/server.env) when both exist. Without this
     # the IT server ran on the file database in <repo>/data, without SMTP and without an admin.
@@ -50,6 +50,6 @@ XML
     "$WLP/bin/server" stop verbatimit || true
     ;;
   *)
-    echo "usage: $0 start <httpPort> <smtpPort> | stop" >&2; exit 2
+    echo "usage: $0 start <httpPort> <smtpPort> <imapPort> | stop" >&2; exit 2
     ;;
 esac

@@ -9,11 +9,13 @@ import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.CaseVisibility;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.Reason;
+import dev.verbatim.followup.internal.domain.ReplyAddress;
 import dev.verbatim.followup.internal.domain.RootCause;
 import dev.verbatim.followup.internal.domain.SlaPolicy;
 import dev.verbatim.followup.internal.domain.Team;
 import dev.verbatim.followup.internal.infrastructure.CustomerReplyMail;
 import dev.verbatim.followup.internal.infrastructure.ReassignmentMail;
+import dev.verbatim.followup.internal.infrastructure.ReplyAddresses;
 import dev.verbatim.followup.internal.infrastructure.SlaSettings;
 import dev.verbatim.platform.api.AccessDeniedException;
 import dev.verbatim.platform.api.FieldError;
@@ -60,6 +62,7 @@ public class CaseService {
   @Inject SlaSettings slaSettings;
   @Inject StaffDirectory staff;
   @Inject ReassignmentMail reassignmentMail;
+  @Inject ReplyAddresses replyAddresses;
 
   /**
    * The cases the user may see ({@link #visibilityOf}), narrowed by the filter. Sorted by due time
@@ -177,7 +180,8 @@ public class CaseService {
 
   /**
    * Mails the reply to the customer (through the outbox, in this transaction) and marks the case
-   * replied.
+   * replied. The first reply starts the thread: later replies answer it ({@code In-Reply-To} /
+   * {@code References}), and all carry the case's own reply address so the answer finds the case.
    */
   @Transactional
   public FollowupCase reply(String caseId, StaffUser author, String text) {
@@ -187,8 +191,14 @@ public class CaseService {
     ContactView contact = surveys.contact(followupCase.contactId()).orElseThrow();
     String surveyTitle =
         surveys.survey(followupCase.surveyId()).map(SurveySummary::title).orElse("our survey");
+    String token =
+        followupCase.replyToken() == null ? ReplyAddress.newToken() : followupCase.replyToken();
     String messageId =
-        outbox.enqueue(replyMail.compose(followupCase, contact, surveyTitle, author, text.strip()));
+        outbox.enqueue(
+            replyMail
+                .compose(followupCase, contact, surveyTitle, author, text.strip())
+                .threadedAfter(followupCase.threadMessageId(), replyAddresses.forToken(token)));
+    followupCase.startThread(token, messageId);
     em.persist(
         new CaseMessage(
             Ids.newId(), caseId, CaseMessage.OUT, author.id(), text.strip(), messageId, now));

@@ -18,6 +18,9 @@ public class FollowupMigrations implements MigrationSource {
 
   @Override
   public List<String> scripts() {
-    return List.of("db/followup/V1__cases_teams.sql", "db/followup/V2__followup_in_depth.sql");
+    return List.of(
+        "db/followup/V1__cases_teams.sql",
+        "db/followup/V2__followup_in_depth.sql",
+        "db/followup/V3__conversation.sql");
   }
 }

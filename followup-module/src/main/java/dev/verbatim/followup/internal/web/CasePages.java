@@ -1,11 +1,13 @@
 package dev.verbatim.followup.internal.web;
 
 import dev.verbatim.followup.internal.application.CaseService;
+import dev.verbatim.followup.internal.application.ReplyTemplateService;
 import dev.verbatim.followup.internal.domain.CaseFilter;
 import dev.verbatim.followup.internal.domain.CaseMessage;
 import dev.verbatim.followup.internal.domain.CasePriority;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
+import dev.verbatim.followup.internal.domain.ReplyTemplate;
 import dev.verbatim.followup.internal.domain.RootCause;
 import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.FieldError;
@@ -66,6 +68,7 @@ public class CasePages {
   @Inject SurveyDirectory surveys;
   @Inject StaffDirectory staff;
   @Inject Clock clock;
+  @Inject ReplyTemplateService replyTemplates;
 
   /**
    * The inbox: "My cases", "My team's cases" (and for managers and admins "All cases"), filtered by
@@ -208,8 +211,18 @@ public class CasePages {
 
   @GET
   @Path("{id}")
-  public String show(@PathParam("id") String id, @QueryParam("notice") String notice) {
-    return casePage(cases.get(id, currentStaff.get()), notice, Map.of(), Map.of());
+  public String show(
+      @PathParam("id") String id,
+      @QueryParam("notice") String notice,
+      @QueryParam("template") String templateId) {
+    FollowupCase c = cases.get(id, currentStaff.get());
+    return casePage(
+        c,
+        notice,
+        Map.of(),
+        templateId == null || templateId.isBlank()
+            ? Map.of()
+            : Map.of("replyText", replyTemplates.renderFor(templateId, c, currentStaff.get())));
   }
 
   @POST
@@ -365,6 +378,9 @@ public class CasePages {
     model.put("earlierResponses", earlierResponses(c));
     model.put("otherCases", otherCases(c));
     model.put("thread", thread(c));
+    List<ReplyTemplate> templates = replyTemplates.list();
+    model.put("replyTemplates", templates);
+    model.put("hasReplyTemplates", !templates.isEmpty());
     model.put(
         "rootCauses",
         cases.rootCauses().stream()

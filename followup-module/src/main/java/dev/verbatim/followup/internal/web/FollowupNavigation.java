@@ -19,7 +19,8 @@ public class FollowupNavigation implements NavigationLinks {
       return List.of(
           new Link("Cases", "/app/cases"),
           new Link("Routing", "/app/routing"),
-          new Link("Root causes", "/app/root-causes"));
+          new Link("Root causes", "/app/root-causes"),
+          new Link("Triage", "/app/triage"));
     }
     return List.of(new Link("Cases", "/app/cases"));
   }

@@ -1,0 +1,47 @@
+package dev.verbatim.followup.internal.infrastructure;
+
+import dev.verbatim.followup.internal.domain.FollowupCase;
+import dev.verbatim.platform.api.MailTemplates;
+import dev.verbatim.platform.api.OutboundMail;
+import dev.verbatim.platform.api.StaffUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Tells the owner the customer wrote back. The customer's words go in the body only, never in a
+ * header.
+ */
+@ApplicationScoped
+public class CustomerAnsweredMail {
+  @Inject MailTemplates templates;
+
+  @Inject
+  @ConfigProperty(name = "verbatim.public.base-url", defaultValue = "http://localhost:9080")
+  String baseUrl;
+
+  public OutboundMail compose(
+      FollowupCase followupCase,
+      StaffUser owner,
+      String customer,
+      String surveyTitle,
+      String answer,
+      boolean reopened) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("owner", owner.displayName());
+    model.put("customer", customer);
+    model.put("survey", surveyTitle);
+    model.put("answer", answer);
+    model.put("reopened", reopened);
+    model.put("link", baseUrl.replaceAll("/+$", "") + "/app/cases/" + followupCase.id());
+    return OutboundMail.of(
+        "customer-answered",
+        owner.email(),
+        owner.displayName(),
+        "The customer wrote back: " + surveyTitle,
+        templates.text("followup/customer-answered.txt", model),
+        templates.html("followup/customer-answered.html", model));
+  }
+}
