@@ -20,12 +20,12 @@ public class ImapSettings {
   int port;
 
   @Inject
-  @ConfigProperty(name = "verbatim.imap.user", defaultValue = "")
-  String user;
+  @ConfigProperty(name = "verbatim.imap.user")
+  Optional<String> user;
 
   @Inject
-  @ConfigProperty(name = "verbatim.imap.password", defaultValue = "")
-  String password;
+  @ConfigProperty(name = "verbatim.imap.password")
+  Optional<String> password;
 
   @Inject
   @ConfigProperty(name = "verbatim.imap.folder", defaultValue = "INBOX")
@@ -56,11 +56,11 @@ public class ImapSettings {
   }
 
   public String user() {
-    return user;
+    return user.orElse(null);
   }
 
   public String password() {
-    return password;
+    return password.orElse(null);
   }
 
   public String folder() {
