@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -142,6 +143,8 @@ class CasePageBrowserIT {
       assertThat(driver.findElement(By.cssSelector("#trail table")).getText())
           .contains("CREATED", "NOTE", "REPLIED", "CLOSED", "Nora Notetaker");
 
+      // The screenshot shows the top of the page: the customer's words and the facts.
+      ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
       Path shot = browser.screenshot("case-page-worked");
       assertThat(shot).exists().isRegularFile();
       assertThat(Files.size(shot)).as("size of %s", shot).isGreaterThan(1000);
