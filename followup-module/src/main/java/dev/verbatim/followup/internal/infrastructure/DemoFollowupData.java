@@ -84,10 +84,13 @@ public class DemoFollowupData {
         new NewStaffUser(
             "omar", "omar@example.com", "Omar (fallback)", PASSWORD, Set.of(Roles.OWNER)));
     Team team = setup.createTeam("Customer Care", List.of("olivia", "oscar"));
+    setup.appointLead(team.id(), "olivia"); // overdue cases of the team are escalated to her first
     setup.setDefaultTeam(demoSurveyId, team.id());
     setup.setFallbackOwner("omar");
     LOG.info(
-        "Demo: users maria (manager), olivia, oscar, omar (owners); password '" + PASSWORD + "'");
+        "Demo: users maria (manager), olivia (team lead), oscar, omar (owners); password '"
+            + PASSWORD
+            + "'");
   }
 
   @Transactional
