@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -58,6 +59,7 @@ public class DemoFollowupData {
   @Inject StaffDirectory staff;
   @Inject SurveyDirectory surveys;
   @Inject FollowupSetupService setup;
+  @Inject Clock clock;
 
   private String demoSurveyId;
 
@@ -105,7 +107,7 @@ public class DemoFollowupData {
                 FollowupCase.class)
             .setParameter("s", demoSurveyId)
             .getResultList();
-    long now = System.currentTimeMillis();
+    long now = clock.millis();
     int replied = 0;
     int closed = 0;
     for (FollowupCase c : cases) {
