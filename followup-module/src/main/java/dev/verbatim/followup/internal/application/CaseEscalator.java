@@ -4,6 +4,7 @@ import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.EscalationRule;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.Team;
+import dev.verbatim.followup.internal.domain.Waited;
 import dev.verbatim.followup.internal.infrastructure.EscalationMail;
 import dev.verbatim.followup.internal.infrastructure.SlaSettings;
 import dev.verbatim.platform.api.Outbox;
@@ -59,7 +60,7 @@ public class CaseEscalator {
           "Level "
               + level
               + ": overdue by "
-              + EscalationMail.lateness(now - c.dueAt())
+              + Waited.human(now - c.dueAt())
               + "; emailed "
               + (recipients.isEmpty()
                   ? "nobody (no active team lead, manager or admin)"

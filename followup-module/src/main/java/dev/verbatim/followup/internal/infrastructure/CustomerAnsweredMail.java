@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells the owner the customer wrote back. The customer's words go in the body only, never in a
@@ -18,9 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class CustomerAnsweredMail {
   @Inject MailTemplates templates;
 
-  @Inject
-  @ConfigProperty(name = "verbatim.public.base-url", defaultValue = "http://localhost:9080")
-  String baseUrl;
+  @Inject CaseLinks caseLinks;
 
   public OutboundMail compose(
       FollowupCase followupCase,
@@ -35,7 +32,7 @@ public class CustomerAnsweredMail {
     model.put("survey", surveyTitle);
     model.put("answer", answer);
     model.put("reopened", reopened);
-    model.put("link", baseUrl.replaceAll("/+$", "") + "/app/cases/" + followupCase.id());
+    model.put("link", caseLinks.toCase(followupCase.id()));
     return OutboundMail.of(
         "customer-answered",
         owner.email(),

@@ -2,6 +2,7 @@ package dev.verbatim.followup.internal.infrastructure;
 
 import dev.verbatim.followup.internal.domain.EscalationRule;
 import dev.verbatim.followup.internal.domain.FollowupCase;
+import dev.verbatim.followup.internal.domain.Waited;
 import dev.verbatim.platform.api.MailTemplates;
 import dev.verbatim.platform.api.OutboundMail;
 import dev.verbatim.platform.api.StaffUser;
@@ -10,13 +11,11 @@ import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells a team lead (level 1) or a program manager (level 2) that a customer is still waiting for
@@ -31,14 +30,12 @@ public class EscalationMail {
   @Inject MailTemplates templates;
   @Inject SurveyDirectory surveys;
 
-  @Inject
-  @ConfigProperty(name = "verbatim.public.base-url", defaultValue = "http://localhost:9080")
-  String baseUrl;
+  @Inject CaseLinks caseLinks;
 
   public OutboundMail compose(
       FollowupCase c, int level, StaffUser recipient, StaffUser owner, long now) {
     String survey = surveys.survey(c.surveyId()).map(SurveySummary::title).orElse("a survey");
-    String late = lateness(now - c.dueAt());
+    String late = Waited.human(now - c.dueAt());
     Map<String, Object> model = new HashMap<>();
     model.put("recipient", recipient.displayName());
     model.put("secondLevel", level >= EscalationRule.MANAGERS);
@@ -52,7 +49,7 @@ public class EscalationMail {
     model.put("owner", owner == null ? "(unknown owner)" : owner.displayName());
     model.put("due", TIME.format(Instant.ofEpochMilli(c.dueAt())));
     model.put("late", late);
-    model.put("link", baseUrl.replaceAll("/+$", "") + "/app/cases/" + c.id());
+    model.put("link", caseLinks.toCase(c.id()));
     return OutboundMail.of(
         KIND,
         recipient.email(),
@@ -64,17 +61,5 @@ public class EscalationMail {
             + survey,
         templates.text("followup/escalation.txt", model),
         templates.html("followup/escalation.html", model));
-  }
-
-  /** "3 h 5 min", "2 d 4 h": how long past the due time. */
-  public static String lateness(long millis) {
-    Duration d = Duration.ofMillis(Math.max(millis, 0));
-    if (d.toDays() > 0) {
-      return d.toDays() + " d " + d.toHoursPart() + " h";
-    }
-    if (d.toHours() > 0) {
-      return d.toHours() + " h " + d.toMinutesPart() + " min";
-    }
-    return Math.max(d.toMinutes(), 1) + " min";
   }
 }

@@ -9,16 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tells an owner a customer comment is now theirs, with the words and a link to the case. */
 @ApplicationScoped
 public class OwnerNotificationMail {
   @Inject MailTemplates templates;
 
-  @Inject
-  @ConfigProperty(name = "verbatim.public.base-url", defaultValue = "http://localhost:9080")
-  String baseUrl;
+  @Inject CaseLinks caseLinks;
 
   public OutboundMail compose(FollowupCase followupCase, StaffUser owner, ResponseView response) {
     Map<String, Object> model = new HashMap<>();
@@ -27,7 +24,7 @@ public class OwnerNotificationMail {
     model.put("survey", response.surveyTitle());
     model.put("comment", followupCase.comment());
     model.put("score", followupCase.score() == null ? "no score" : followupCase.score() + " / 10");
-    model.put("link", baseUrl.replaceAll("/+$", "") + "/app/cases/" + followupCase.id());
+    model.put("link", caseLinks.toCase(followupCase.id()));
     return OutboundMail.of(
         "owner-notification",
         owner.email(),

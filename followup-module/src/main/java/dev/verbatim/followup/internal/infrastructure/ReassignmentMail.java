@@ -8,16 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tells an owner that a colleague handed them a case, why, and where to find it. */
 @ApplicationScoped
 public class ReassignmentMail {
   @Inject MailTemplates templates;
 
-  @Inject
-  @ConfigProperty(name = "verbatim.public.base-url", defaultValue = "http://localhost:9080")
-  String baseUrl;
+  @Inject CaseLinks caseLinks;
 
   public OutboundMail compose(
       FollowupCase followupCase,
@@ -34,7 +31,7 @@ public class ReassignmentMail {
     model.put("survey", surveyTitle);
     model.put("comment", followupCase.comment());
     model.put("score", followupCase.score() == null ? "no score" : followupCase.score() + " / 10");
-    model.put("link", baseUrl.replaceAll("/+$", "") + "/app/cases/" + followupCase.id());
+    model.put("link", caseLinks.toCase(followupCase.id()));
     return OutboundMail.of(
         "case-reassigned",
         newOwner.email(),

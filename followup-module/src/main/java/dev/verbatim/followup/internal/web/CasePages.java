@@ -9,6 +9,7 @@ import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.ReplyTemplate;
 import dev.verbatim.followup.internal.domain.RootCause;
+import dev.verbatim.followup.internal.domain.Waited;
 import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.InvalidInputException;
@@ -37,7 +38,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -108,7 +108,7 @@ public class CasePages {
       row.put("high", c.priority() == CasePriority.HIGH);
       row.put("due", c.dueAt() == null ? "" : TIME.format(Instant.ofEpochMilli(c.dueAt())));
       row.put("overdue", c.isOverdue(now));
-      row.put("late", c.isOverdue(now) ? humanDuration(now - c.dueAt()) : null);
+      row.put("late", c.isOverdue(now) ? Waited.human(now - c.dueAt()) : null);
       row.put("escalated", c.escalationLevel() > 0);
       row.put("escalationLevel", c.escalationLevel());
       row.put("survey", surveyTitles.computeIfAbsent(c.surveyId(), id -> views.surveyTitle(c)));
@@ -366,7 +366,7 @@ public class CasePages {
             ? null
             : TIME.format(Instant.ofEpochMilli(c.firstReplyAt()))
                 + " (after "
-                + humanDuration(c.firstReplyAt() - c.createdAt())
+                + Waited.human(c.firstReplyAt() - c.createdAt())
                 + ")");
     model.put("closed", c.status() == CaseStatus.CLOSED);
     model.put(
@@ -480,16 +480,5 @@ public class CasePages {
       thread.add(row);
     }
     return thread;
-  }
-
-  static String humanDuration(long millis) {
-    Duration d = Duration.ofMillis(Math.max(millis, 0));
-    if (d.toDays() > 0) {
-      return d.toDays() + " d " + d.toHoursPart() + " h";
-    }
-    if (d.toHours() > 0) {
-      return d.toHours() + " h " + d.toMinutesPart() + " min";
-    }
-    return d.toMinutes() == 0 ? "less than a minute" : d.toMinutes() + " min";
   }
 }

@@ -2,6 +2,7 @@ package dev.verbatim.survey.internal.infrastructure;
 
 import dev.verbatim.platform.api.MailTemplates;
 import dev.verbatim.platform.api.OutboundMail;
+import dev.verbatim.platform.api.PublicUrls;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.Survey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.util.Map;
 @ApplicationScoped
 public class InvitationMail {
   @Inject MailTemplates templates;
-  @Inject PublicLinks links;
+  @Inject PublicUrls links;
 
   public OutboundMail compose(Survey survey, Contact contact, String token) {
     Map<String, Object> model = new HashMap<>();
@@ -24,7 +25,7 @@ public class InvitationMail {
         survey.intro() == null
             ? "We would love to hear how we are doing. It takes less than a minute."
             : survey.intro());
-    model.put("link", links.surveyLink(token));
+    model.put("link", links.absolute("/s/" + token));
     return OutboundMail.of(
         "invitation",
         contact.email(),
