@@ -35,6 +35,9 @@ public class Invitation {
   @Column(name = "answered_at")
   private Long answeredAt;
 
+  @Column(name = "opened_at")
+  private Long openedAt;
+
   protected Invitation() {}
 
   public Invitation(
@@ -57,6 +60,21 @@ public class Invitation {
       throw new StateConflictException("This survey was already answered. Thank you!");
     }
     answeredAt = now;
+  }
+
+  /** The first time the customer followed the link (the page or a score in the email). */
+  public void markOpened(long now) {
+    if (openedAt == null) {
+      openedAt = now;
+    }
+  }
+
+  public Long openedAt() {
+    return openedAt;
+  }
+
+  public long createdAt() {
+    return createdAt;
   }
 
   public void recordMessageId(String id) {

@@ -38,6 +38,12 @@ public class Survey {
   @Column(name = "published_at")
   private Long publishedAt;
 
+  @Column(name = "sender_name")
+  private String senderName;
+
+  @Column(name = "accent_colour")
+  private String accentColour;
+
   @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
   @JoinColumn(name = "survey_id", nullable = false)
   @OrderBy("position")
@@ -99,6 +105,18 @@ public class Survey {
 
   public Long publishedAt() {
     return publishedAt;
+  }
+
+  /** The display name invitations are sent from; null means the product default. */
+  public String senderName() {
+    return senderName;
+  }
+
+  /**
+   * A {@code #rrggbb} colour for buttons and headings in mail and pages; null means the default.
+   */
+  public String accentColour() {
+    return accentColour;
   }
 
   public List<Question> questions() {

@@ -18,6 +18,7 @@ public class SurveyMigrations implements MigrationSource {
 
   @Override
   public List<String> scripts() {
-    return List.of("db/survey/V1__surveys_contacts_responses.sql");
+    return List.of(
+        "db/survey/V1__surveys_contacts_responses.sql", "db/survey/V2__sender_and_opened.sql");
   }
 }
