@@ -1,8 +1,10 @@
 package dev.verbatim.followup.internal.application;
 
+import dev.verbatim.followup.api.CaseChanged;
 import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.platform.api.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,13 +12,18 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
-/** Writes and reads the audit trail; every change to a case records who, what and when. */
+/**
+ * Writes and reads the audit trail; every change to a case records who, what and when, and tells
+ * other modules (reports) that the case changed.
+ */
 @ApplicationScoped
 public class CaseAudit {
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject Event<CaseChanged> changed;
 
   /** Records an event now, in the caller's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -27,6 +34,7 @@ public class CaseAudit {
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordAt(String caseId, String actorId, String kind, String detail, long at) {
     em.persist(new CaseEvent(Ids.newId(), caseId, at, actorId, kind, detail));
+    changed.fire(new CaseChanged(caseId, kind));
   }
 
   public List<CaseEvent> trail(String caseId) {

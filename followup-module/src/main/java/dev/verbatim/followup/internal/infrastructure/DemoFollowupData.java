@@ -1,6 +1,8 @@
 package dev.verbatim.followup.internal.infrastructure;
 
+import dev.verbatim.followup.internal.application.CaseAudit;
 import dev.verbatim.followup.internal.application.FollowupSetupService;
+import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.CaseMessage;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
@@ -60,6 +62,7 @@ public class DemoFollowupData {
   @Inject SurveyDirectory surveys;
   @Inject FollowupSetupService setup;
   @Inject Clock clock;
+  @Inject CaseAudit audit;
 
   private String demoSurveyId;
 
@@ -124,16 +127,17 @@ public class DemoFollowupData {
       c.reply(text, replyAt);
       em.persist(
           new CaseMessage(Ids.newId(), c.id(), CaseMessage.OUT, c.ownerId(), text, null, replyAt));
+      audit.recordAt(c.id(), c.ownerId(), CaseEvent.REPLIED, null, replyAt);
       replied++;
       if (random.nextDouble() < 0.7) {
         String code =
             c.score() != null && c.score() >= 9
                 ? "PRAISE"
                 : ROOT_CAUSES.get(random.nextInt(ROOT_CAUSES.size() - 1));
-        c.close(
-            em.find(RootCause.class, code),
-            "Answered the customer.",
-            Math.min(now, replyAt + Duration.ofHours(1 + random.nextInt(48)).toMillis()));
+        long closedAt =
+            Math.min(now, replyAt + Duration.ofHours(1 + random.nextInt(48)).toMillis());
+        c.close(em.find(RootCause.class, code), "Answered the customer.", closedAt);
+        audit.recordAt(c.id(), c.ownerId(), CaseEvent.CLOSED, code, closedAt);
         closed++;
       }
     }

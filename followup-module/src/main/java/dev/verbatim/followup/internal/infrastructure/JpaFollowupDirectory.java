@@ -1,12 +1,18 @@
 package dev.verbatim.followup.internal.infrastructure;
 
+import dev.verbatim.followup.api.CaseSnapshot;
 import dev.verbatim.followup.api.ClosureCounts;
 import dev.verbatim.followup.api.FollowupDirectory;
 import dev.verbatim.followup.internal.domain.CaseStatus;
+import dev.verbatim.followup.internal.domain.FollowupCase;
+import dev.verbatim.followup.internal.domain.RootCause;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Closure figures as database aggregates; the median reads at most two rows. */
 @ApplicationScoped
@@ -49,6 +55,53 @@ public class JpaFollowupDirectory implements FollowupDirectory {
             .setMaxResults(replied % 2 == 0 ? 2 : 1)
             .getResultList();
     return middle.size() == 2 ? (middle.get(0) + middle.get(1)) / 2 : middle.get(0);
+  }
+
+  @Override
+  public Optional<CaseSnapshot> caseSnapshot(String caseId) {
+    return Optional.ofNullable(em.find(FollowupCase.class, caseId))
+        .map(JpaFollowupDirectory::snapshot);
+  }
+
+  @Override
+  public List<CaseSnapshot> caseSnapshots(String afterCaseId, int limit) {
+    return em.createQuery(
+            "SELECT c FROM FollowupCase c WHERE c.id > :after ORDER BY c.id", FollowupCase.class)
+        .setParameter("after", afterCaseId == null ? "" : afterCaseId)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(JpaFollowupDirectory::snapshot)
+        .toList();
+  }
+
+  @Override
+  public Map<String, String> rootCauseLabels() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    em.createQuery("SELECT r FROM RootCause r ORDER BY r.position", RootCause.class)
+        .getResultStream()
+        .forEach(r -> labels.put(r.code(), r.label()));
+    return labels;
+  }
+
+  private static CaseSnapshot snapshot(FollowupCase c) {
+    return new CaseSnapshot(
+        c.id(),
+        c.responseId(),
+        c.surveyId(),
+        c.contactId(),
+        c.questionKey(),
+        c.comment(),
+        c.score(),
+        c.teamId(),
+        c.ownerId(),
+        c.status().name(),
+        c.priority() == null ? null : c.priority().name(),
+        c.createdAt(),
+        c.dueAt(),
+        c.firstReplyAt(),
+        c.closedAt(),
+        c.rootCause(),
+        c.escalationLevel());
   }
 
   private static long asLong(Object value) {

@@ -5,6 +5,7 @@ import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.Outbox;
 import dev.verbatim.platform.api.StateConflictException;
+import dev.verbatim.survey.api.InvitationCreated;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.Distribution;
 import dev.verbatim.survey.internal.domain.Invitation;
@@ -12,6 +13,7 @@ import dev.verbatim.survey.internal.domain.InvitationTokens;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.infrastructure.InvitationMail;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +36,7 @@ public class DistributionService {
   @Inject SurveyService surveys;
   @Inject Outbox outbox;
   @Inject InvitationMail invitationMail;
+  @Inject Event<InvitationCreated> invitationCreated;
 
   public record Sent(String distributionId, int invited, int skippedAlreadyInvited) {}
 
@@ -89,6 +92,8 @@ public class DistributionService {
               InvitationTokens.hash(token),
               now);
       em.persist(invitation);
+      invitationCreated.fire(
+          new InvitationCreated(invitation.id(), surveyId, contact.id(), invitation.createdAt()));
       invitation.recordMessageId(outbox.enqueue(invitationMail.compose(survey, contact, token)));
       invited++;
     }

@@ -2,6 +2,7 @@ package dev.verbatim.survey.internal.infrastructure;
 
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.SchemaReady;
+import dev.verbatim.survey.api.InvitationCreated;
 import dev.verbatim.survey.internal.application.ResponseService;
 import dev.verbatim.survey.internal.application.SurveyService;
 import dev.verbatim.survey.internal.domain.Contact;
@@ -12,6 +13,7 @@ import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.domain.SurveyDraft;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -84,6 +86,7 @@ public class DemoSurveyData {
   @Inject SurveyService surveys;
   @Inject ResponseService responses;
   @Inject Clock clock;
+  @Inject Event<InvitationCreated> invitationCreated;
 
   private String seededSurveyId;
 
@@ -130,14 +133,18 @@ public class DemoSurveyData {
               now - Duration.ofDays(29).toMillis());
       em.persist(contact);
       em.flush();
-      em.persist(
+      Invitation invitation =
           new Invitation(
               Ids.newId(),
               survey.id(),
               distribution.id(),
               contact.id(),
               InvitationTokens.hash(InvitationTokens.newToken()),
-              now - Duration.ofDays(28).toMillis()));
+              now - Duration.ofDays(28).toMillis());
+      em.persist(invitation);
+      invitationCreated.fire(
+          new InvitationCreated(
+              invitation.id(), survey.id(), contact.id(), invitation.createdAt()));
     }
     distribution.count(CONTACTS, 0);
     seededSurveyId = survey.id();

@@ -1,0 +1,41 @@
+package dev.verbatim.reporting.internal.domain;
+
+import dev.verbatim.survey.api.AnswerView;
+import dev.verbatim.survey.api.QuestionType;
+import dev.verbatim.survey.api.ResponseView;
+
+/**
+ * What reports keep of a completed response: the first score of each headline kind (NPS, CSAT, CES)
+ * and how many comments it carried. A survey may ask more scored questions; the first of each kind
+ * is the one its headline number counts.
+ */
+public record ResponseFact(
+    String responseId,
+    String surveyId,
+    String contactId,
+    long submittedAt,
+    Integer nps,
+    Integer csat,
+    Integer ces,
+    int comments) {
+
+  public static ResponseFact of(ResponseView response) {
+    return new ResponseFact(
+        response.id(),
+        response.surveyId(),
+        response.contact().id(),
+        response.submittedAt(),
+        firstScore(response, QuestionType.NPS),
+        firstScore(response, QuestionType.CSAT),
+        firstScore(response, QuestionType.CES),
+        response.comments().size());
+  }
+
+  private static Integer firstScore(ResponseView response, QuestionType type) {
+    return response.answers().stream()
+        .filter(a -> a.type() == type && a.score() != null)
+        .map(AnswerView::score)
+        .findFirst()
+        .orElse(null);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.verbatim.reporting.internal.infrastructure;
+
+import dev.verbatim.platform.api.MigrationSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class ReportingMigrations implements MigrationSource {
+  @Override
+  public String module() {
+    return "reporting";
+  }
+
+  @Override
+  public int order() {
+    return 30;
+  }
+
+  @Override
+  public List<String> scripts() {
+    return List.of("db/reporting/V1__report_facts.sql");
+  }
+}
