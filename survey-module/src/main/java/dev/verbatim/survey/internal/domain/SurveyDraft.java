@@ -36,15 +36,7 @@ public record SurveyDraft(
    * choice questions.
    */
   public record QuestionDraft(
-      String key, String type, String prompt, Boolean required, List<String> options) {
-    public QuestionDraft(String key, String type, String prompt, Boolean required) {
-      this(key, type, prompt, required, null);
-    }
-  }
-
-  public SurveyDraft(String title, String intro, String thankYou, List<QuestionDraft> questions) {
-    this(title, intro, thankYou, null, null, questions);
-  }
+      String key, String type, String prompt, Boolean required, List<String> options) {}
 
   /** The draft that reproduces a version, for editing it. */
   public static SurveyDraft of(SurveyVersion v) {

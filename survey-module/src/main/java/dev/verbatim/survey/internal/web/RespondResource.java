@@ -38,7 +38,8 @@ public class RespondResource {
   /** Answers by question key; scores may be sent as numbers or strings. */
   public record Submission(Map<String, Object> answers) {}
 
-  public record Receipt(String responseId, String message) {}
+  /** {@code version}: the survey version the answers belong to. */
+  public record Receipt(String responseId, int version, String message) {}
 
   @GET
   public SurveyForRespondent get(@PathParam("token") String token) {
@@ -61,7 +62,7 @@ public class RespondResource {
     }
     SurveyResponse response = responses.submit(token, answers);
     return Response.status(Response.Status.CREATED)
-        .entity(new Receipt(response.id(), "Thank you!"))
+        .entity(new Receipt(response.id(), response.version(), "Thank you!"))
         .build();
   }
 

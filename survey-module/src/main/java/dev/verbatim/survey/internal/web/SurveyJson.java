@@ -1,5 +1,6 @@
 package dev.verbatim.survey.internal.web;
 
+import dev.verbatim.survey.api.SurveyCounts;
 import dev.verbatim.survey.internal.domain.Brevity;
 import dev.verbatim.survey.internal.domain.Question;
 import dev.verbatim.survey.internal.domain.Survey;
@@ -27,7 +28,11 @@ public record SurveyJson(
     List<String> brevityProblems,
     BrevityOverride brevityOverride,
     List<VersionJson> versions,
+    ResponseCounts responses,
     List<QuestionJson> questions) {
+
+  /** Completed responses (what reports count) and partial ones (started, not finished). */
+  public record ResponseCounts(long invitations, long completed, long partial) {}
 
   public record QuestionJson(
       String key, String type, String prompt, boolean required, List<String> options) {
@@ -46,6 +51,10 @@ public record SurveyJson(
   public record VersionJson(int version, String status, long createdAt, Long publishedAt) {}
 
   static SurveyJson of(Survey s) {
+    return of(s, null);
+  }
+
+  static SurveyJson of(Survey s, SurveyCounts counts) {
     SurveyVersion v = s.latest();
     SurveyVersion live = s.live();
     return new SurveyJson(
@@ -69,6 +78,9 @@ public record SurveyJson(
         s.versions().stream()
             .map(x -> new VersionJson(x.number(), x.status(), x.createdAt(), x.publishedAt()))
             .toList(),
+        counts == null
+            ? null
+            : new ResponseCounts(counts.invitations(), counts.responses(), counts.partials()),
         v.questions().stream().map(QuestionJson::of).toList());
   }
 }

@@ -109,9 +109,11 @@ public class SurveyPages {
             form.getFirst("title"),
             form.getFirst("intro"),
             null,
+            null,
+            null,
             List.of(
-                new SurveyDraft.QuestionDraft("nps", "NPS", npsPrompt, true),
-                new SurveyDraft.QuestionDraft("comment", "TEXT", commentPrompt, false)));
+                new SurveyDraft.QuestionDraft("nps", "NPS", npsPrompt, true, null),
+                new SurveyDraft.QuestionDraft("comment", "TEXT", commentPrompt, false, null)));
     try {
       Survey survey = surveys.create(draft);
       return Response.seeOther(URI.create("/app/surveys/" + survey.id())).build();
@@ -257,7 +259,7 @@ public class SurveyPages {
                     index,
                     questionFrom(
                         new SurveyDraft.QuestionDraft(
-                            key, draft.questions().get(index).type(), null, null),
+                            key, draft.questions().get(index).type(), null, null, null),
                         form));
           };
         },

@@ -2,6 +2,7 @@ package dev.verbatim.survey.internal.web;
 
 import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.Roles;
+import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.internal.application.DistributionService;
 import dev.verbatim.survey.internal.application.SurveyService;
 import dev.verbatim.survey.internal.domain.SurveyDraft;
@@ -32,6 +33,7 @@ public class SurveyResource {
   @Inject SurveyService surveys;
   @Inject DistributionService distributions;
   @Inject CurrentStaff staff;
+  @Inject SurveyDirectory directory;
 
   /** Which contacts to invite: listed ids, or everyone when {@code contactIds} is absent. */
   public record SendRequest(List<String> contactIds) {}
@@ -53,7 +55,7 @@ public class SurveyResource {
   @GET
   @Path("{id}")
   public SurveyJson get(@PathParam("id") String id) {
-    return SurveyJson.of(surveys.find(id));
+    return SurveyJson.of(surveys.find(id), directory.counts(id));
   }
 
   /** Replaces the content of the pending draft version, or starts the next version. */

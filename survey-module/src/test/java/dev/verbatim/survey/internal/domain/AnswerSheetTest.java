@@ -15,9 +15,11 @@ class AnswerSheetTest {
               "T",
               null,
               null,
+              null,
+              null,
               List.of(
-                  new SurveyDraft.QuestionDraft("nps", "NPS", "How likely?", null),
-                  new SurveyDraft.QuestionDraft("why", "TEXT", "Why?", null)))
+                  new SurveyDraft.QuestionDraft("nps", "NPS", "How likely?", null, null),
+                  new SurveyDraft.QuestionDraft("why", "TEXT", "Why?", null, null)))
           .toSurvey(1L);
 
   private static List<String> fields(Throwable e) {
@@ -66,10 +68,12 @@ class AnswerSheetTest {
               "All",
               null,
               null,
+              null,
+              null,
               List.of(
-                  new SurveyDraft.QuestionDraft("csat", "CSAT", "Satisfied?", null),
-                  new SurveyDraft.QuestionDraft("ces", "CES", "Easy?", null),
-                  new SurveyDraft.QuestionDraft("star", "STAR", "Stars?", false),
+                  new SurveyDraft.QuestionDraft("csat", "CSAT", "Satisfied?", null, null),
+                  new SurveyDraft.QuestionDraft("ces", "CES", "Easy?", null, null),
+                  new SurveyDraft.QuestionDraft("star", "STAR", "Stars?", false, null),
                   new SurveyDraft.QuestionDraft(
                       "channel", "SINGLE_CHOICE", "How?", true, List.of("Web", "Phone")),
                   new SurveyDraft.QuestionDraft(
@@ -78,7 +82,7 @@ class AnswerSheetTest {
                       "What?",
                       false,
                       List.of("Price", "Speed", "Staff")),
-                  new SurveyDraft.QuestionDraft("role", "SHORT_TEXT", "Role?", false)))
+                  new SurveyDraft.QuestionDraft("role", "SHORT_TEXT", "Role?", false, null)))
           .toSurvey(1L);
 
   @Test

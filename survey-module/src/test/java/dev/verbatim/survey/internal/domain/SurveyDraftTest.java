@@ -11,14 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class SurveyDraftTest {
   private static SurveyDraft.QuestionDraft q(String type, String prompt) {
-    return new SurveyDraft.QuestionDraft(null, type, prompt, null);
+    return new SurveyDraft.QuestionDraft(null, type, prompt, null, null);
   }
 
   @Test
   void aValidDraftBecomesADraftSurveyWithDefaultKeysAndRequiredScores() {
     Survey survey =
         new SurveyDraft(
-                " Check-in ", null, null, List.of(q("nps", "How likely?"), q("TEXT", "Why?")))
+                " Check-in ",
+                null,
+                null,
+                null,
+                null,
+                List.of(q("nps", "How likely?"), q("TEXT", "Why?")))
             .toSurvey(1L);
     assertThat(survey.title()).isEqualTo("Check-in");
     assertThat(survey.status()).isEqualTo(Survey.DRAFT);
@@ -31,7 +36,8 @@ class SurveyDraftTest {
 
   @Test
   void everyProblemIsReportedAtOnceNamedLikeTheJson() {
-    SurveyDraft draft = new SurveyDraft("", null, null, List.of(q("RATING", ""), q("TEXT", "ok")));
+    SurveyDraft draft =
+        new SurveyDraft("", null, null, null, null, List.of(q("RATING", ""), q("TEXT", "ok")));
     assertThatThrownBy(() -> draft.toSurvey(1L))
         .isInstanceOf(InvalidInputException.class)
         .extracting(
@@ -41,7 +47,7 @@ class SurveyDraftTest {
 
   @Test
   void aSurveyWithoutQuestionsIsRejected() {
-    assertThatThrownBy(() -> new SurveyDraft("T", null, null, List.of()).toSurvey(1L))
+    assertThatThrownBy(() -> new SurveyDraft("T", null, null, null, null, List.of()).toSurvey(1L))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("questions");
   }
@@ -53,10 +59,12 @@ class SurveyDraftTest {
             "T",
             null,
             null,
+            null,
+            null,
             List.of(
-                new SurveyDraft.QuestionDraft("why", "TEXT", "A", null),
-                new SurveyDraft.QuestionDraft("why", "TEXT", "B", null),
-                new SurveyDraft.QuestionDraft("Bad Key", "TEXT", "C", null)));
+                new SurveyDraft.QuestionDraft("why", "TEXT", "A", null, null),
+                new SurveyDraft.QuestionDraft("why", "TEXT", "B", null, null),
+                new SurveyDraft.QuestionDraft("Bad Key", "TEXT", "C", null, null)));
     assertThatThrownBy(() -> draft.toSurvey(1L))
         .extracting(
             e -> ((InvalidInputException) e).errors().stream().map(FieldError::field).toList())
@@ -65,7 +73,8 @@ class SurveyDraftTest {
 
   @Test
   void aPublishedSurveyCannotBePublishedAgain() {
-    Survey survey = new SurveyDraft("T", null, null, List.of(q("NPS", "How likely?"))).toSurvey(1L);
+    Survey survey =
+        new SurveyDraft("T", null, null, null, null, List.of(q("NPS", "How likely?"))).toSurvey(1L);
     survey.publish(2L, null);
     assertThat(survey.acceptsResponses()).isTrue();
     assertThatThrownBy(() -> survey.publish(3L, null)).hasMessageContaining("already published");
@@ -115,7 +124,9 @@ class SurveyDraftTest {
   @Test
   void anUnknownTypeIsNamedByItsField() {
     assertThat(
-            errorFields(new SurveyDraft("T", null, null, List.of(q("NPS", "a"), q("SLIDER", "b")))))
+            errorFields(
+                new SurveyDraft(
+                    "T", null, null, null, null, List.of(q("NPS", "a"), q("SLIDER", "b")))))
         .containsExactly("questions[1].type");
   }
 
@@ -126,6 +137,8 @@ class SurveyDraftTest {
             errorFields(
                 new SurveyDraft(
                     "T",
+                    null,
+                    null,
                     null,
                     null,
                     List.of(

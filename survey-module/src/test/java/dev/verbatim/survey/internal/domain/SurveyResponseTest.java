@@ -14,9 +14,11 @@ class SurveyResponseTest {
               "T",
               null,
               null,
+              null,
+              null,
               List.of(
-                  new SurveyDraft.QuestionDraft("nps", "NPS", "How likely?", null),
-                  new SurveyDraft.QuestionDraft("why", "TEXT", "Why?", null)))
+                  new SurveyDraft.QuestionDraft("nps", "NPS", "How likely?", null, null),
+                  new SurveyDraft.QuestionDraft("why", "TEXT", "Why?", null, null)))
           .toSurvey(1L);
   private final Invitation invitation = new Invitation("i", survey.id(), "d", "c", "h", 1L);
 

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class SurveyVersioningTest {
   private static SurveyDraft.QuestionDraft q(String key, String type, String prompt) {
-    return new SurveyDraft.QuestionDraft(key, type, prompt, null);
+    return new SurveyDraft.QuestionDraft(key, type, prompt, null, null);
   }
 
   private final Survey survey =
       new SurveyDraft(
               "Check-in",
+              null,
+              null,
               null,
               null,
               List.of(q(null, "NPS", "How likely?"), q(null, "TEXT", "Why?")))
