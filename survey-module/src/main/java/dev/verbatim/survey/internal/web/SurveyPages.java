@@ -171,6 +171,7 @@ public class SurveyPages {
     model.put("types", types);
     model.put("editable", !Survey.CLOSED.equals(survey.status()));
     model.put("versionIsDraft", v.isDraft());
+    model.put("nextVersion", v.number() + 1);
     model.put("pendingDraft", survey.hasPendingDraft());
     model.put("liveVersion", survey.isPublished() ? survey.live().number() : null);
     model.put("published", survey.isPublished());
