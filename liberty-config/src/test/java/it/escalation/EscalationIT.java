@@ -267,10 +267,13 @@ class EscalationIT {
                     uniqueName("Escalation"),
                     null,
                     null,
+                    null,
+                    null,
                     List.of(
                         new QuestionDraft(
-                            "score", "NPS", "How likely are you to recommend us?", true),
-                        new QuestionDraft("improve", "TEXT", "What should we improve?", false))))
+                            "score", "NPS", "How likely are you to recommend us?", true, null),
+                        new QuestionDraft(
+                            "improve", "TEXT", "What should we improve?", false, null))))
             .id();
     followupSetup.setDefaultTeam(surveyId, team.id());
     surveys.publish(surveyId);

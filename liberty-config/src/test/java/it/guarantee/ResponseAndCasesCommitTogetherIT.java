@@ -223,11 +223,14 @@ class ResponseAndCasesCommitTogetherIT {
                     "Guarantee " + tag,
                     null,
                     null,
+                    null,
+                    null,
                     List.of(
                         new QuestionDraft(
-                            "score", "NPS", "How likely are you to recommend us?", true),
-                        new QuestionDraft("improve", "TEXT", "What should we improve?", false),
-                        new QuestionDraft("anything_else", "TEXT", "Anything else?", false))))
+                            "score", "NPS", "How likely are you to recommend us?", true, null),
+                        new QuestionDraft(
+                            "improve", "TEXT", "What should we improve?", false, null),
+                        new QuestionDraft("anything_else", "TEXT", "Anything else?", false, null))))
             .id();
     surveys.publish(surveyId);
     String customerEmail = "customer-" + tag + "@example.test";

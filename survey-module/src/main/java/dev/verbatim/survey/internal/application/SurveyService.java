@@ -14,7 +14,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
-/** Creating and publishing surveys. */
+/**
+ * Designing surveys: create, edit (a published survey gets a new draft version), publish (with the
+ * brevity guard and its recorded override), close.
+ */
 @ApplicationScoped
 public class SurveyService {
   @PersistenceContext(unitName = "verbatim")
@@ -30,8 +33,25 @@ public class SurveyService {
     return survey;
   }
 
+  /** Saves the content into the pending draft version, or starts the next version. */
+  @Transactional
+  public Survey saveDraft(String surveyId, SurveyDraft draft) {
+    Survey survey = find(surveyId);
+    survey.saveDraft(draft, clock.millis());
+    return survey;
+  }
+
   @Transactional
   public Survey publish(String surveyId) {
+    return publish(surveyId, null);
+  }
+
+  /**
+   * @param overriddenBy the manager who explicitly accepts a survey longer than the brevity rule
+   *     allows (recorded on the version), or null
+   */
+  @Transactional
+  public Survey publish(String surveyId, String overriddenBy) {
     Survey survey = find(surveyId);
     for (PublishPrecondition precondition : publishPreconditions) {
       precondition
@@ -41,7 +61,14 @@ public class SurveyService {
                 throw new StateConflictException(reason);
               });
     }
-    survey.publish(clock.millis());
+    survey.publish(clock.millis(), overriddenBy);
+    return survey;
+  }
+
+  @Transactional
+  public Survey close(String surveyId) {
+    Survey survey = find(surveyId);
+    survey.close();
     return survey;
   }
 

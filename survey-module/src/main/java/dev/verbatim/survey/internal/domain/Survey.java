@@ -1,6 +1,7 @@
 package dev.verbatim.survey.internal.domain;
 
 import dev.verbatim.platform.api.StateConflictException;
+import dev.verbatim.survey.api.QuestionType;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,11 +11,16 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A survey: DRAFT while being written, PUBLISHED when it can be sent, CLOSED when it takes no more
- * answers.
+ * A survey: DRAFT until its first version is published, PUBLISHED when it can be sent, CLOSED when
+ * it takes no more answers. Its id never changes; its content lives in numbered {@link
+ * SurveyVersion}s, and a published version is never edited: editing starts the next version. The
+ * title, texts, sender and colour columns here mirror the live version (for lists).
  */
 @Entity
 @Table(name = "svy_survey")
@@ -46,29 +52,131 @@ public class Survey {
 
   @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
   @JoinColumn(name = "survey_id", nullable = false)
-  @OrderBy("position")
-  private List<Question> questions = new ArrayList<>();
+  @OrderBy("number")
+  private List<SurveyVersion> versions = new ArrayList<>();
 
   protected Survey() {}
 
-  public Survey(
-      String id, String title, String intro, String thankYou, List<Question> questions, long now) {
+  Survey(String id, SurveyVersion first, long now) {
     this.id = id;
-    this.title = title;
-    this.intro = intro;
-    this.thankYou = thankYou;
     this.status = DRAFT;
     this.createdAt = now;
-    this.questions.addAll(questions);
+    this.versions.add(first);
+    mirror(first);
   }
 
-  public void publish(long now) {
-    if (!DRAFT.equals(status)) {
-      throw new StateConflictException(
-          "Only a draft can be published; this survey is " + status.toLowerCase() + ".");
+  /**
+   * The version customers answer now: the newest published one (or, before the first publication,
+   * the draft, which is what previews show).
+   */
+  public SurveyVersion live() {
+    SurveyVersion live = null;
+    for (SurveyVersion v : versions) {
+      if (v.isPublished()) {
+        live = v;
+      }
     }
+    return live != null ? live : versions.get(0);
+  }
+
+  /** The newest version: the draft being edited, or the live one when there is no draft. */
+  public SurveyVersion latest() {
+    return versions.get(versions.size() - 1);
+  }
+
+  public Optional<SurveyVersion> version(int number) {
+    return versions.stream().filter(v -> v.number() == number).findFirst();
+  }
+
+  public List<SurveyVersion> versions() {
+    return List.copyOf(versions);
+  }
+
+  /** Every key any version used, with its type: a key is never reused for another type. */
+  public Map<String, QuestionType> keysUsed() {
+    Map<String, QuestionType> keys = new HashMap<>();
+    for (SurveyVersion v : versions) {
+      if (!v.isDraft()) {
+        v.questions().forEach(q -> keys.put(q.key(), q.type()));
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Saves new content: into the pending draft, or as the next version when the newest one is
+   * already published.
+   */
+  public SurveyVersion saveDraft(SurveyDraft draft, long now) {
+    if (CLOSED.equals(status)) {
+      throw new StateConflictException("This survey is closed and can no longer be edited.");
+    }
+    SurveyVersion latest = latest();
+    if (latest.isDraft()) {
+      latest.replaceContent(draft.toVersion(id, latest.number(), keysUsed(), now));
+      if (!isPublished()) {
+        mirror(latest);
+      }
+      return latest;
+    }
+    SurveyVersion next = draft.toVersion(id, latest.number() + 1, keysUsed(), now);
+    versions.add(next);
+    return next;
+  }
+
+  /**
+   * Publishes the pending draft version; the previous version retires (new invitations and fresh
+   * answers use the new one, half-done answers keep theirs).
+   *
+   * @param overriddenBy who explicitly accepted a survey longer than {@link Brevity} allows, or
+   *     null
+   */
+  public SurveyVersion publish(long now, String overriddenBy) {
+    if (CLOSED.equals(status)) {
+      throw new StateConflictException("This survey is closed and can no longer be published.");
+    }
+    SurveyVersion draft = latest();
+    if (!draft.isDraft()) {
+      throw new StateConflictException(
+          "Version "
+              + draft.number()
+              + " is already published; edit the survey to start a new one.");
+    }
+    List<String> problems = Brevity.problems(draft.questions());
+    if (!problems.isEmpty() && overriddenBy == null) {
+      throw new StateConflictException(
+          "This survey is too long to publish: "
+              + String.join(" ", problems)
+              + " Shorten it, or publish with the brevity override.");
+    }
+    for (SurveyVersion v : versions) {
+      if (v.isPublished()) {
+        v.retire();
+      }
+    }
+    draft.publish(now, problems.isEmpty() ? null : overriddenBy);
     status = PUBLISHED;
-    publishedAt = now;
+    if (publishedAt == null) {
+      publishedAt = now;
+    }
+    mirror(draft);
+    return draft;
+  }
+
+  public void close() {
+    if (!PUBLISHED.equals(status)) {
+      throw new StateConflictException(
+          "Only a published survey can be closed; this survey is " + status.toLowerCase() + ".");
+    }
+    status = CLOSED;
+  }
+
+  private void mirror(SurveyVersion v) {
+    title = v.title();
+    intro = v.intro();
+    thankYou = v.thankYou();
+    senderName = v.senderName();
+    accentColour = v.accentColour();
   }
 
   public boolean acceptsResponses() {
@@ -77,6 +185,10 @@ public class Survey {
 
   public boolean isPublished() {
     return PUBLISHED.equals(status);
+  }
+
+  public boolean hasPendingDraft() {
+    return latest().isDraft() && !DRAFT.equals(status);
   }
 
   public String id() {
@@ -119,7 +231,8 @@ public class Survey {
     return accentColour;
   }
 
+  /** The live version's questions: what a new invitation asks. */
   public List<Question> questions() {
-    return List.copyOf(questions);
+    return live().questions();
   }
 }

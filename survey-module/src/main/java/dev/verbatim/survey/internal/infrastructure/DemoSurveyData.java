@@ -102,14 +102,17 @@ public class DemoSurveyData {
                 "Customer relationship survey",
                 "Two quick questions about your experience with Acme Cloud.",
                 "Thank you! Everyone who leaves a comment hears back from a real person.",
+                null,
+                null,
                 List.of(
                     new SurveyDraft.QuestionDraft(
                         "recommend",
                         "NPS",
                         "How likely are you to recommend Acme Cloud to a friend or colleague?",
-                        true),
+                        true,
+                        null),
                     new SurveyDraft.QuestionDraft(
-                        "reason", "TEXT", "What is the main reason for your score?", false)))
+                        "reason", "TEXT", "What is the main reason for your score?", false, null)))
             .toSurvey(now - Duration.ofDays(30).toMillis());
     em.persist(survey);
     em.flush(); // no JPA relationship tells EclipseLink the survey row must exist before its

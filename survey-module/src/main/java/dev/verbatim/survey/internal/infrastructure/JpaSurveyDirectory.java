@@ -18,6 +18,7 @@ import dev.verbatim.survey.internal.domain.SurveyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ public class JpaSurveyDirectory implements SurveyDirectory {
     }
     Survey survey = em.find(Survey.class, response.surveyId());
     Map<String, Question> questions =
-        survey.questions().stream().collect(Collectors.toMap(Question::key, Function.identity()));
+        survey.version(response.version()).orElseGet(survey::live).questions().stream()
+            .collect(Collectors.toMap(Question::key, Function.identity()));
     List<AnswerView> answers =
         response.answers().stream()
             .map(
@@ -89,10 +91,11 @@ public class JpaSurveyDirectory implements SurveyDirectory {
     }
     List<SurveyResponse> found =
         em.createQuery(
-                "SELECT r FROM SurveyResponse r WHERE r.contactId = :c"
+                "SELECT r FROM SurveyResponse r WHERE r.contactId = :c AND r.status = :complete"
                     + " ORDER BY r.submittedAt DESC, r.id",
                 SurveyResponse.class)
             .setParameter("c", contactId)
+            .setParameter("complete", SurveyResponse.COMPLETE)
             .setMaxResults(50)
             .getResultList();
     Map<String, String> titles = new HashMap<>();
@@ -115,7 +118,7 @@ public class JpaSurveyDirectory implements SurveyDirectory {
                         .findFirst()
                         .orElse(null),
                     r.answers().stream()
-                        .filter(a -> a.type() == QuestionType.TEXT)
+                        .filter(a -> a.type().freeText())
                         .map(Answer::text)
                         .filter(t -> t != null && !t.isBlank())
                         .toList()))
@@ -128,20 +131,31 @@ public class JpaSurveyDirectory implements SurveyDirectory {
         em.createQuery("SELECT COUNT(i) FROM Invitation i WHERE i.surveyId = :s", Long.class)
             .setParameter("s", surveyId)
             .getSingleResult();
-    long responses =
-        em.createQuery("SELECT COUNT(r) FROM SurveyResponse r WHERE r.surveyId = :s", Long.class)
-            .setParameter("s", surveyId)
-            .getSingleResult();
+    long responses = responsesWithStatus(surveyId, SurveyResponse.COMPLETE);
+    long partials = responsesWithStatus(surveyId, SurveyResponse.PARTIAL);
     Object[] nps =
         em.createQuery(
                 "SELECT SUM(CASE WHEN a.score >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN a.score BETWEEN 7 AND 8 THEN 1 ELSE 0 END),"
-                    + " SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END) FROM Answer a"
-                    + " WHERE a.surveyId = :s AND a.type = :nps AND a.score IS NOT NULL",
+                    + " SUM(CASE WHEN a.score <= 6 THEN 1 ELSE 0 END)"
+                    + " FROM SurveyResponse r JOIN r.answers a"
+                    + " WHERE r.surveyId = :s AND r.status = :complete AND a.type = :nps"
+                    + " AND a.score IS NOT NULL",
                 Object[].class)
             .setParameter("s", surveyId)
+            .setParameter("complete", SurveyResponse.COMPLETE)
             .setParameter("nps", QuestionType.NPS)
             .getSingleResult();
-    return new SurveyCounts(invitations, responses, asLong(nps[0]), asLong(nps[1]), asLong(nps[2]));
+    return new SurveyCounts(
+        invitations, responses, asLong(nps[0]), asLong(nps[1]), asLong(nps[2]), partials);
+  }
+
+  private long responsesWithStatus(String surveyId, String status) {
+    return em.createQuery(
+            "SELECT COUNT(r) FROM SurveyResponse r WHERE r.surveyId = :s AND r.status = :status",
+            Long.class)
+        .setParameter("s", surveyId)
+        .setParameter("status", status)
+        .getSingleResult();
   }
 
   @Override
@@ -170,8 +184,13 @@ public class JpaSurveyDirectory implements SurveyDirectory {
   @Override
   public long commentsTotal() {
     return em.createQuery(
-            "SELECT COUNT(a) FROM Answer a WHERE a.type = :text AND a.text IS NOT NULL", Long.class)
-        .setParameter("text", QuestionType.TEXT)
+            "SELECT COUNT(a) FROM SurveyResponse r JOIN r.answers a WHERE r.status = :complete"
+                + " AND a.type IN :freeText AND a.text IS NOT NULL",
+            Long.class)
+        .setParameter("complete", SurveyResponse.COMPLETE)
+        .setParameter(
+            "freeText",
+            Arrays.stream(QuestionType.values()).filter(QuestionType::freeText).toList())
         .getSingleResult();
   }
 

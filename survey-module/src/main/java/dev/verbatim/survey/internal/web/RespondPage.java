@@ -4,10 +4,9 @@ import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.PageRenderer;
 import dev.verbatim.platform.api.StateConflictException;
-import dev.verbatim.survey.api.QuestionType;
 import dev.verbatim.survey.internal.application.ResponseService;
-import dev.verbatim.survey.internal.domain.Question;
 import dev.verbatim.survey.internal.domain.Survey;
+import dev.verbatim.survey.internal.domain.SurveyVersion;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,21 +17,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
+import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The customer's survey page: plain HTML forms, no JavaScript, phone-sized. Errors appear next to
- * the question and everything typed is kept.
+ * the question and everything typed is kept. A score clicked in the invitation email ({@code
+ * /s/<token>/answer/<score>}) is kept as a partial answer and pre-selected here.
  */
 @Path("/s/{token}")
 @Produces(MediaType.TEXT_HTML)
 public class RespondPage {
-  static final String FIELD_PREFIX = "a_";
   private static final Logger LOG = Logger.getLogger(RespondPage.class.getName());
 
   @Inject ResponseService responses;
@@ -40,52 +38,90 @@ public class RespondPage {
 
   @GET
   public Response show(@PathParam("token") String token) {
+    ResponseService.Respondent respondent = responses.openPage(token);
+    if (respondent.invitation().isAnswered()) {
+      return alreadyAnswered(respondent.survey());
+    }
+    return page(200, respondent.version(), token, respondent.answersSoFar(), Map.of(), null);
+  }
+
+  /**
+   * A score link from the email. A GET that may record (mail scanners follow links), so it is
+   * idempotent: one partial response per invitation, holding the last score clicked.
+   */
+  @GET
+  @Path("answer/{score}")
+  public Response answerFromEmail(
+      @PathParam("token") String token, @PathParam("score") String score) {
     ResponseService.Respondent respondent = responses.open(token);
     if (respondent.invitation().isAnswered()) {
       return alreadyAnswered(respondent.survey());
     }
-    return page(200, respondent.survey(), token, Map.of(), Map.of(), false);
+    ResponseService.emailQuestion(respondent.version());
+    Integer value = parse(score);
+    try {
+      if (value == null) {
+        throw new InvalidInputException(
+            java.util.List.of(new FieldError("score", "That is not a score.")));
+      }
+      try {
+        responses.recordEmailScore(token, value);
+      } catch (StateConflictException raced) {
+        // Two clicks at once: the other one created the partial; this one updates it.
+        responses.recordEmailScore(token, value);
+      }
+    } catch (InvalidInputException outOfScale) {
+      Map<String, Object> model = new HashMap<>();
+      model.put("message", outOfScale.errors().get(0).message());
+      model.put("token", token);
+      model.put("title", respondent.survey().title());
+      return Response.status(400)
+          .entity(pages.publicPage("survey/score-problem", "Score not on the scale", model))
+          .build();
+    } catch (StateConflictException alreadyDone) {
+      return alreadyAnswered(respondent.survey());
+    }
+    return Response.seeOther(URI.create("/s/" + token)).build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response submit(@PathParam("token") String token, MultivaluedMap<String, String> form) {
-    Map<String, String> answers = new HashMap<>();
-    form.forEach(
-        (name, values) -> {
-          if (name.startsWith(FIELD_PREFIX) && !values.isEmpty()) {
-            answers.put(name.substring(FIELD_PREFIX.length()), values.get(0));
-          }
-        });
+    Map<String, String> answers = RespondForm.answers(form);
     ResponseService.Respondent respondent = responses.open(token);
+    SurveyVersion version = respondent.version();
+    boolean later = "later".equals(form.getFirst("action"));
     try {
+      if (later) {
+        responses.saveForLater(token, answers);
+        return page(200, version, token, answers, Map.of(), "saved");
+      }
       responses.submit(token, answers);
     } catch (InvalidInputException invalid) {
       Map<String, String> errors = new HashMap<>();
       for (FieldError error : invalid.errors()) {
         errors.put(error.field().replaceFirst("^answers\\.", ""), error.message());
       }
-      return page(400, respondent.survey(), token, answers, errors, false);
+      return page(400, version, token, answers, errors, null);
     } catch (StateConflictException alreadyDone) {
       return alreadyAnswered(respondent.survey());
     } catch (RuntimeException notSaved) {
       // Nothing was stored (one transaction); keep what the customer wrote so a retry is one click.
       LOG.log(
           Level.SEVERE, "A response could not be saved; the customer was asked to retry", notSaved);
-      return page(503, respondent.survey(), token, answers, Map.of(), true);
+      return page(503, version, token, answers, Map.of(), "notSaved");
     }
-    Survey survey = respondent.survey();
     return Response.ok(
             pages.publicPage(
                 "survey/thanks",
                 "Thank you",
                 Map.of(
                     "title",
-                    survey.title(),
+                    version.title(),
                     "message",
-                    survey.thankYou() == null
+                    version.thankYou() == null
                         ? "Thank you for taking the time. Every comment is read by a real person, and if you left one, they will get back to you."
-                        : survey.thankYou())))
+                        : version.thankYou())))
         .build();
   }
 
@@ -99,41 +135,25 @@ public class RespondPage {
 
   private Response page(
       int status,
-      Survey survey,
+      SurveyVersion version,
       String token,
       Map<String, String> values,
       Map<String, String> errors,
-      boolean notSaved) {
-    List<Map<String, Object>> questions = new ArrayList<>();
-    for (Question q : survey.questions()) {
-      Map<String, Object> model = new HashMap<>();
-      model.put("key", q.key());
-      model.put("field", FIELD_PREFIX + q.key());
-      model.put("prompt", q.prompt());
-      model.put("required", q.required());
-      model.put("error", errors.get(q.key()));
-      model.put("value", values.getOrDefault(q.key(), ""));
-      model.put("isText", q.type() == QuestionType.TEXT);
-      if (q.type().scored()) {
-        List<Map<String, Object>> options = new ArrayList<>();
-        for (int n = q.type().min(); n <= q.type().max(); n++) {
-          options.add(Map.of("n", n, "checked", String.valueOf(n).equals(values.get(q.key()))));
-        }
-        model.put("options", options);
-        model.put("lowLabel", "Not at all likely");
-        model.put("highLabel", "Extremely likely");
-      }
-      questions.add(model);
+      String flag) {
+    Map<String, Object> model = RespondForm.model(version, token, values, errors);
+    if (flag != null) {
+      model.put(flag, true);
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("surveyTitle", survey.title());
-    model.put("intro", survey.intro());
-    model.put("token", token);
-    model.put("questions", questions);
-    model.put("hasErrors", !errors.isEmpty());
-    model.put("notSaved", notSaved);
     return Response.status(status)
-        .entity(pages.publicPage("survey/respond", survey.title(), model))
+        .entity(pages.publicPage("survey/respond", version.title(), model))
         .build();
+  }
+
+  private static Integer parse(String score) {
+    try {
+      return Integer.valueOf(score);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

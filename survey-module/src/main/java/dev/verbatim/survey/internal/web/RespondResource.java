@@ -12,32 +12,45 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The respondent API (no login: the token is the credential). A second submission answers 409. */
+/**
+ * The respondent API (no login: the token is the credential). A second submission answers 409; an
+ * expired link 410. Multiple choices may be sent as a JSON array of option labels.
+ */
 @Path("/api/respond/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 public class RespondResource {
   @Inject ResponseService responses;
 
   public record SurveyForRespondent(
-      String title, String intro, boolean answered, List<SurveyJson.QuestionJson> questions) {}
+      String title,
+      String intro,
+      boolean answered,
+      int version,
+      Map<String, String> answersSoFar,
+      List<SurveyJson.QuestionJson> questions) {}
 
   /** Answers by question key; scores may be sent as numbers or strings. */
   public record Submission(Map<String, Object> answers) {}
 
-  public record Receipt(String responseId, String message) {}
+  /** {@code version}: the survey version the answers belong to. */
+  public record Receipt(String responseId, int version, String message) {}
 
   @GET
   public SurveyForRespondent get(@PathParam("token") String token) {
-    ResponseService.Respondent r = responses.open(token);
+    ResponseService.Respondent r = responses.openPage(token);
     return new SurveyForRespondent(
-        r.survey().title(),
-        r.survey().intro(),
+        r.version().title(),
+        r.version().intro(),
         r.invitation().isAnswered(),
-        r.survey().questions().stream().map(SurveyJson.QuestionJson::of).toList());
+        r.version().number(),
+        r.answersSoFar(),
+        r.version().questions().stream().map(SurveyJson.QuestionJson::of).toList());
   }
 
   @POST
@@ -45,21 +58,24 @@ public class RespondResource {
   public Response submit(@PathParam("token") String token, Submission submission) {
     Map<String, String> answers = new HashMap<>();
     if (submission != null && submission.answers() != null) {
-      submission
-          .answers()
-          .forEach(
-              (key, value) ->
-                  answers.put(
-                      key,
-                      value == null
-                          ? null
-                          : value instanceof BigDecimal number
-                              ? number.toPlainString()
-                              : value.toString()));
+      submission.answers().forEach((key, value) -> answers.put(key, text(value)));
     }
     SurveyResponse response = responses.submit(token, answers);
     return Response.status(Response.Status.CREATED)
-        .entity(new Receipt(response.id(), "Thank you!"))
+        .entity(new Receipt(response.id(), response.version(), "Thank you!"))
         .build();
+  }
+
+  private static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof BigDecimal number) {
+      return number.toPlainString();
+    }
+    if (value instanceof Collection<?> many) {
+      return many.stream().map(RespondResource::text).collect(Collectors.joining("\n"));
+    }
+    return value.toString();
   }
 }
