@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,21 +145,24 @@ public class ContactBatchWriter {
     return new Written(created, contacts.size() - created);
   }
 
-  /** email_key to id for the contacts that already exist, one query per batch. */
+  /**
+   * email_key to id for the contacts that already exist. One indexed lookup per key through one
+   * prepared statement: measured on Derby, a single {@code email_key IN (500 parameters)} query was
+   * planned as a table scan (the plan was compiled while the table was small and then cached),
+   * which made a 100,000-row import quadratic (184 rows/s); the keyed lookups keep it linear.
+   */
   private static Map<String, String> existingIds(Connection c, List<ContactInput> contacts)
       throws SQLException {
     Map<String, String> ids = new HashMap<>();
-    String marks = String.join(", ", Collections.nCopies(contacts.size(), "?"));
     try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT email_key, id FROM svy_contact WHERE email_key IN (" + marks + ")")) {
-      int i = 1;
+        c.prepareStatement("SELECT id FROM svy_contact WHERE email_key = ?")) {
       for (ContactInput input : contacts) {
-        select.setString(i++, Contact.keyOf(input.email()));
-      }
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          ids.put(row.getString(1), row.getString(2));
+        String key = Contact.keyOf(input.email());
+        select.setString(1, key);
+        try (ResultSet row = select.executeQuery()) {
+          if (row.next()) {
+            ids.put(key, row.getString(1));
+          }
         }
       }
     }
