@@ -19,9 +19,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Writes one batch of imported rows in its own transaction: contacts created or updated (one {@code
- * email_key IN (...)} lookup, then JDBC batches), the row problems, and the job's counters. A crash
- * loses at most the batch in flight, never half of it.
+ * Writes one batch of imported rows in its own transaction: contacts created or updated (keyed
+ * lookups, then JDBC batches), the row problems, and the job's counters. A crash loses at most the
+ * batch in flight, never half of it.
  */
 @ApplicationScoped
 public class ContactBatchWriter {
