@@ -20,6 +20,11 @@ case "${1:-}" in
       sed -i "/^$key=/d" "$SERVER/server.env"
     done
     grep -E '^[A-Z_]+=' "$IT_ENV" >> "$SERVER/server.env"
+    # Optional 5th argument: another database than the in-memory one (the benchmark profile uses a file).
+    if [ -n "${5:-}" ]; then
+      sed -i '/^VERBATIM_DB_NAME=/d' "$SERVER/server.env"
+      echo "VERBATIM_DB_NAME=$5" >> "$SERVER/server.env"
+    fi
     mkdir -p "$SERVER/apps" "$SERVER/configDropins/overrides"
     cp target/verbatim.war "$SERVER/apps/verbatim.war"
     cat > "$SERVER/configDropins/overrides/it-application.xml" <<'XML'
@@ -50,6 +55,6 @@ XML
     "$WLP/bin/server" stop verbatimit || true
     ;;
   *)
-    echo "usage: $0 start <httpPort> <smtpPort> <imapPort> | stop" >&2; exit 2
+    echo "usage: $0 start <httpPort> <smtpPort> <imapPort> [dbName] | stop" >&2; exit 2
     ;;
 esac

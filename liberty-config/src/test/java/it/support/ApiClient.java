@@ -88,6 +88,16 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
+  /** A body of raw bytes (an uploaded file, say). */
+  public ApiResponse postBytes(String path, String contentType, byte[] body) {
+    return send(
+        "POST",
+        path,
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   /** An HTML form post, as a browser sends it ({@code application/x-www-form-urlencoded}). */
   public ApiResponse postForm(String path, Map<String, String> fields) {
     String body =

@@ -37,6 +37,10 @@ public class CsrfFilter implements ContainerRequestFilter {
       byte[] body = context.getEntityStream().readNBytes(MAX_FORM_BYTES);
       context.setEntityStream(new ByteArrayInputStream(body));
       submitted = formField(new String(body, StandardCharsets.UTF_8), Csrf.FIELD);
+    } else if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+      // An upload is streamed to its resource, not read here: its form carries the token in the
+      // action's query string.
+      submitted = context.getUriInfo().getQueryParameters().getFirst(Csrf.FIELD);
     }
     if (!Csrf.isValid(request, submitted)) {
       context.abortWith(

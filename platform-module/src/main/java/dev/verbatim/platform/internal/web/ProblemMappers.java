@@ -3,6 +3,7 @@ package dev.verbatim.platform.internal.web;
 import dev.verbatim.platform.api.AccessDeniedException;
 import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.InvalidInputException;
+import dev.verbatim.platform.api.PayloadTooLargeException;
 import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.StateConflictException;
 import jakarta.json.bind.JsonbException;
@@ -116,6 +117,21 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(AccessDeniedException e) {
       return ProblemResponses.problem(uri, 403, "Forbidden", e.getMessage(), List.of());
+    }
+  }
+
+  @Provider
+  public static class TooLarge implements ExceptionMapper<PayloadTooLargeException> {
+    @Context UriInfo uri;
+
+    @Override
+    public Response toResponse(PayloadTooLargeException e) {
+      return ProblemResponses.problem(
+          uri,
+          413,
+          "Too large",
+          e.getMessage(),
+          List.of(new FieldError(e.field(), e.getMessage())));
     }
   }
 

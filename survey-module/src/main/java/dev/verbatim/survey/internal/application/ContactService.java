@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -110,23 +111,38 @@ public class ContactService {
         .findFirst();
   }
 
+  /** Case-insensitive search in email, name and attribute values, ordered by email. */
   public ContactPage search(String query, int page, int size) {
     int safeSize = Math.min(Math.max(size, 1), 200);
     int safePage = Math.max(page, 1);
-    String where =
-        query == null || query.isBlank()
-            ? ""
-            : " WHERE c.emailKey LIKE :q OR LOWER(c.name) LIKE :q";
-    var rows =
-        em.createQuery("SELECT c FROM Contact c" + where + " ORDER BY c.emailKey", Contact.class);
-    var count = em.createQuery("SELECT COUNT(c) FROM Contact c" + where, Long.class);
-    if (!where.isEmpty()) {
-      String like = "%" + query.strip().toLowerCase() + "%";
-      rows.setParameter("q", like);
-      count.setParameter("q", like);
+    ContactQuery filter = ContactQuery.of(query);
+    Query ids =
+        em.createNativeQuery(
+            "SELECT c.id, c.email_key FROM svy_contact c"
+                + filter.where()
+                + " ORDER BY c.email_key OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+    Query count = em.createNativeQuery("SELECT COUNT(*) FROM svy_contact c" + filter.where());
+    List<Object> parameters = filter.parameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      ids.setParameter(i + 1, parameters.get(i));
+      count.setParameter(i + 1, parameters.get(i));
     }
-    List<Contact> contacts =
-        rows.setFirstResult((safePage - 1) * safeSize).setMaxResults(safeSize).getResultList();
-    return new ContactPage(contacts, count.getSingleResult(), safePage, safeSize);
+    ids.setParameter(parameters.size() + 1, (safePage - 1) * safeSize);
+    ids.setParameter(parameters.size() + 2, safeSize);
+    List<String> pageIds = new ArrayList<>();
+    for (Object row : ids.getResultList()) {
+      pageIds.add((String) ((Object[]) row)[0]);
+    }
+    List<Contact> contacts = new ArrayList<>();
+    if (!pageIds.isEmpty()) {
+      Map<String, Contact> byId = new HashMap<>();
+      em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class)
+          .setParameter("ids", pageIds)
+          .getResultList()
+          .forEach(c -> byId.put(c.id(), c));
+      pageIds.forEach(id -> contacts.add(byId.get(id)));
+    }
+    long total = ((Number) count.getSingleResult()).longValue();
+    return new ContactPage(contacts, total, safePage, safeSize);
   }
 }

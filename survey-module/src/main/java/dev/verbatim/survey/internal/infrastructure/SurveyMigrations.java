@@ -21,6 +21,7 @@ public class SurveyMigrations implements MigrationSource {
     return List.of(
         "db/survey/V1__surveys_contacts_responses.sql",
         "db/survey/V2__sender_and_opened.sql",
-        "db/survey/V3__question_types_versions_partials.sql");
+        "db/survey/V3__question_types_versions_partials.sql",
+        "db/survey/V4__contact_import.sql");
   }
 }

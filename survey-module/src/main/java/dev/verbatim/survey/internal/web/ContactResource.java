@@ -2,6 +2,7 @@ package dev.verbatim.survey.internal.web;
 
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.survey.api.ContactView;
+import dev.verbatim.survey.internal.application.ContactExport;
 import dev.verbatim.survey.internal.application.ContactService;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.ContactInput;
@@ -17,11 +18,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
 import java.util.List;
 
 /**
- * Contacts: add one (201, or 200 when the email already existed and was updated), add many, search.
+ * Contacts: add one (201, or 200 when the email already existed and was updated), add many, search
+ * (email, name or attribute value), export as CSV.
  */
 @Path("/api/contacts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +32,7 @@ import java.util.List;
 @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
 public class ContactResource {
   @Inject ContactService contacts;
+  @Inject ContactExport export;
 
   public record ContactPageJson(List<ContactView> items, long total, int page, int size) {}
 
@@ -58,5 +62,16 @@ public class ContactResource {
         found.total(),
         found.page(),
         found.size());
+  }
+
+  /** The contacts a search finds, as CSV written with SafeCsvWriter, streamed. */
+  @GET
+  @Path("export")
+  @Produces("text/csv")
+  public Response export(@QueryParam("q") String query) {
+    StreamingOutput body = out -> ContactPages.writeExport(export, query, out);
+    return Response.ok(body, "text/csv; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"contacts.csv\"")
+        .build();
   }
 }

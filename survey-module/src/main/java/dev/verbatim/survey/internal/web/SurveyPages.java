@@ -9,12 +9,9 @@ import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.StateConflictException;
 import dev.verbatim.survey.api.QuestionType;
 import dev.verbatim.survey.api.SurveyDirectory;
-import dev.verbatim.survey.internal.application.ContactService;
 import dev.verbatim.survey.internal.application.DistributionService;
 import dev.verbatim.survey.internal.application.SurveyService;
 import dev.verbatim.survey.internal.domain.Brevity;
-import dev.verbatim.survey.internal.domain.Contact;
-import dev.verbatim.survey.internal.domain.ContactInput;
 import dev.verbatim.survey.internal.domain.Question;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.domain.SurveyDraft;
@@ -22,7 +19,6 @@ import dev.verbatim.survey.internal.domain.SurveyVersion;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,14 +41,13 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Program managers' pages: surveys (create, publish, send) and contacts. */
+/** Program managers' pages: surveys (create, publish, send); contacts are in ContactPages. */
 @Path("/app")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
 public class SurveyPages {
   @Inject PageRenderer pages;
   @Inject SurveyService surveys;
-  @Inject ContactService contacts;
   @Inject DistributionService distributions;
   @Inject SurveyDirectory directory;
   @Inject CurrentStaff staff;
@@ -375,91 +370,5 @@ public class SurveyPages {
                     + "="
                     + URLEncoder.encode(message, StandardCharsets.UTF_8)))
         .build();
-  }
-
-  @GET
-  @Path("contacts")
-  public String contactList(
-      @QueryParam("q") String query, @QueryParam("page") @DefaultValue("1") int page) {
-    return contactPage(query, page, Map.of(), Map.of(), null);
-  }
-
-  private String contactPage(
-      String query,
-      int page,
-      Map<String, String> values,
-      Map<String, String> errors,
-      String notice) {
-    ContactService.ContactPage found = contacts.search(query, page, 50);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Contact c : found.contacts()) {
-      var view = c.toView();
-      rows.add(
-          Map.of(
-              "email",
-              view.email(),
-              "name",
-              view.name() == null ? "" : view.name(),
-              "attributes",
-              view.attributes().entrySet().stream()
-                  .map(e -> e.getKey() + ": " + e.getValue())
-                  .sorted()
-                  .toList()));
-    }
-    long pageCount = Math.max(1, (found.total() + found.size() - 1) / found.size());
-    Map<String, Object> model = new HashMap<>();
-    model.put("contacts", rows);
-    model.put("total", found.total());
-    model.put("q", query == null ? "" : query);
-    model.put("page", found.page());
-    model.put("pages", pageCount);
-    model.put("hasPrevious", found.page() > 1);
-    model.put("previous", found.page() - 1);
-    model.put("hasNext", found.page() < pageCount);
-    model.put("next", found.page() + 1);
-    model.put("values", values);
-    model.put("errors", errors);
-    model.put("notice", notice);
-    return pages.staffPage("survey/contacts", "Contacts", model);
-  }
-
-  @POST
-  @Path("contacts")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response addContact(MultivaluedMap<String, String> form) {
-    Map<String, String> attributes = new HashMap<>();
-    String attributeText = form.getFirst("attributes");
-    if (attributeText != null) {
-      for (String line : attributeText.split("\\R")) {
-        int colon = line.indexOf(':');
-        if (colon > 0) {
-          attributes.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-        }
-      }
-    }
-    try {
-      ContactService.Saved saved =
-          contacts.save(
-              new ContactInput(form.getFirst("email"), form.getFirst("name"), attributes));
-      return Response.ok(
-              contactPage(
-                  null,
-                  1,
-                  Map.of(),
-                  Map.of(),
-                  (saved.created() ? "Added " : "Updated ") + saved.contact().email() + "."))
-          .build();
-    } catch (InvalidInputException invalid) {
-      Map<String, String> errors = new HashMap<>();
-      invalid
-          .errors()
-          .forEach(
-              e ->
-                  errors.put(
-                      e.field().startsWith("attributes") ? "attributes" : e.field(), e.message()));
-      Map<String, String> values = new HashMap<>();
-      form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
-      return Response.status(400).entity(contactPage(null, 1, values, errors, null)).build();
-    }
   }
 }
