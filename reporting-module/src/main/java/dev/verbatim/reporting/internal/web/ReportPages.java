@@ -2,7 +2,9 @@ package dev.verbatim.reporting.internal.web;
 
 import dev.verbatim.platform.api.PageRenderer;
 import dev.verbatim.platform.api.Roles;
+import dev.verbatim.reporting.internal.application.ReportScope;
 import dev.verbatim.reporting.internal.application.SurveyReportService;
+import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.SurveyReport;
 import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.HashMap;
 import java.util.List;
@@ -23,14 +26,21 @@ public class ReportPages {
   @Inject SurveyReportService reports;
   @Inject SurveyDirectory surveys;
   @Inject PageRenderer pages;
+  @Inject ReportScope scope;
+  @Inject DashboardModel dashboard;
 
   @GET
-  public String index() {
+  public String index(
+      @QueryParam("survey") String survey,
+      @QueryParam("team") String team,
+      @QueryParam("owner") String owner,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    ReportFilter f = scope.filter(survey, team, owner, from, to);
+    Map<String, Object> model = dashboard.model(f);
     List<SurveyReport> all = surveys.surveys().stream().map(s -> reports.report(s.id())).toList();
-    return pages.staffPage(
-        "reporting/reports",
-        "Reports",
-        Map.of("reports", all.stream().map(ReportPages::cells).toList()));
+    model.put("reports", all.stream().map(ReportPages::cells).toList());
+    return pages.staffPage("reporting/reports", "Reports", model);
   }
 
   @GET
