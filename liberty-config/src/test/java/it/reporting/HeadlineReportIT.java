@@ -7,6 +7,7 @@ import it.support.ApiResponse;
 import it.support.FallbackOwner;
 import it.support.Mailbox;
 import it.support.Names;
+import it.support.ReceivedMail;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
@@ -43,6 +44,7 @@ class HeadlineReportIT {
   private static Mailbox mailbox;
   private static ApiClient admin;
   private static ApiClient manager;
+  private static StaffMember managerMember;
   private static StaffMember olga;
   private static StaffMember otto;
   private static String teamId;
@@ -53,7 +55,8 @@ class HeadlineReportIT {
   static void seedAKnownDataSet() {
     mailbox = Mailbox.start();
     admin = ApiClient.admin();
-    manager = StaffMember.create(admin, "manager", "Rhea Reportmanager").logIn();
+    managerMember = StaffMember.create(admin, "manager", "Rhea Reportmanager");
+    manager = managerMember.logIn();
     olga = StaffMember.create(admin, "owner", "Olga Owner");
     otto = StaffMember.create(admin, "owner", "Otto Other");
     FallbackOwner.assign(manager, olga);
@@ -336,6 +339,29 @@ class HeadlineReportIT {
         .contains("/app/reports/verbatims?survey=" + surveyId + "&status=replied")
         .contains("+25.0")
         .contains("66.7 %");
+  }
+
+  @Test
+  void sendDigestNowMailsEveryManagerTheHeadlineWithChangesVerbatimsAndOverdueCases() {
+    JsonObject sent = manager.postJson("/api/reports/digest", Map.of()).expectStatus(200).json();
+    String from = sent.getString("from");
+    String to = sent.getString("to");
+    JsonObject h =
+        manager.get("/api/reports/headline?from=" + from + "&to=" + to).expectStatus(200).json();
+    ReceivedMail mail =
+        mailbox.awaitMail(managerMember.email(), "Verbatim digest " + from + " to " + to);
+    assertThat(mail.partTypes()).anyMatch(t -> t.startsWith("text/plain"));
+    assertThat(mail.partTypes()).anyMatch(t -> t.startsWith("text/html"));
+    assertThat(mail.text())
+        .contains("Responses: " + h.getInt("responses"))
+        .contains("since the period before")
+        .contains("slow delivery")
+        .contains(h.getInt("overdueNow") + " case(s) overdue now")
+        .contains("/app/reports/verbatims?status=overdue");
+    assertThat(mail.html())
+        .contains(">" + h.getInt("responses") + "<")
+        .contains("slow delivery")
+        .doesNotContain("<svg");
   }
 
   /** Attribute values as a browser reads them (the page escapes = and &). */

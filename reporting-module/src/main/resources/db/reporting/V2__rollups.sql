@@ -79,3 +79,9 @@ CREATE TABLE rpt_roll_segment (
 
 -- Unreplied cases by due time: overdue now and SLA figures read these without a full scan.
 CREATE INDEX rpt_case_unreplied ON rpt_case (first_reply_at, due_at);
+
+-- Digest periods already sent (weekly:2026-03-02, daily:2026-03-08): never twice per period.
+CREATE TABLE rpt_digest_sent (
+  period_key VARCHAR(40) NOT NULL PRIMARY KEY,
+  sent_at BIGINT NOT NULL
+);

@@ -128,6 +128,39 @@ public final class ReportQueries {
     }
   }
 
+  /** A detractor's comment for the digest. */
+  public record Verbatim(String comment, int score, String openedOn) {}
+
+  /** The most recent comments of detractors (0–6) opened in the period, newest first. */
+  public List<Verbatim> recentDetractorComments(ReportFilter f, int limit) throws SQLException {
+    Where w = new Where().and("score <= ?", 6).and("comment_text IS NOT NULL");
+    caseFilters(f, w);
+    if (f.fromDay() != null) {
+      w.and("opened_at >= ?", f.fromDay() * RollupRules.DAY_MILLIS);
+    }
+    if (f.toDay() != null) {
+      w.and("opened_at < ?", (f.toDay() + 1L) * RollupRules.DAY_MILLIS);
+    }
+    List<Verbatim> found = new ArrayList<>();
+    String sql =
+        "SELECT comment_text, score, opened_at FROM rpt_case"
+            + w.sql()
+            + " ORDER BY opened_at DESC FETCH FIRST "
+            + limit
+            + " ROWS ONLY";
+    try (PreparedStatement ps = w.prepare(db, sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        found.add(
+            new Verbatim(
+                rs.getString(1),
+                rs.getInt(2),
+                java.time.LocalDate.ofEpochDay(RollupRules.day(rs.getLong(3))).toString()));
+      }
+    }
+    return found;
+  }
+
   private Map<String, Counts> grouped(ReportFilter f, long now, String groupBy)
       throws SQLException {
     Map<String, Counts> groups = new TreeMap<>();

@@ -3,12 +3,15 @@ package dev.verbatim.reporting.internal.web;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.SafeCsvWriter;
+import dev.verbatim.reporting.internal.application.DigestService;
 import dev.verbatim.reporting.internal.application.ReportScope;
 import dev.verbatim.reporting.internal.application.ReportService;
 import dev.verbatim.reporting.internal.application.SurveyReportService;
+import dev.verbatim.reporting.internal.domain.DigestSchedule;
 import dev.verbatim.reporting.internal.domain.Headline;
 import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.SurveyReport;
+import dev.verbatim.reporting.internal.infrastructure.DigestScheduler;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -33,6 +37,9 @@ public class ReportResource {
   @Inject SurveyReportService surveyReports;
   @Inject ReportService reports;
   @Inject ReportScope scope;
+  @Inject DigestService digests;
+  @Inject DigestScheduler digestScheduler;
+  @Inject Clock clock;
 
   @QueryParam("survey")
   String survey;
@@ -90,6 +97,16 @@ public class ReportResource {
   @RolesAllowed(Roles.ADMIN)
   public ReportService.Recomputed recompute() {
     return reports.recompute();
+  }
+
+  public record DigestSent(String from, String to) {}
+
+  /** "Send digest now": the digest of the days up to today, to every program manager. */
+  @POST
+  @Path("digest")
+  public DigestSent digest() {
+    DigestSchedule.Period p = digests.sendNow(digestScheduler.schedule(), clock.millis());
+    return new DigestSent(p.from().toString(), p.to().toString());
   }
 
   @GET
