@@ -82,9 +82,11 @@ class HeadlineReportIT {
     regions.put("Dan", "APAC");
     Map<String, Invited> invited = new HashMap<>();
     Map<String, String> ids = new LinkedHashMap<>();
+    Map<String, String> emails = new HashMap<>();
     regions.forEach(
         (name, region) -> {
           String email = Names.email(name.toLowerCase() + ".report");
+          emails.put(name, email);
           ids.put(
               name,
               SurveyFixtures.addContact(
@@ -93,7 +95,7 @@ class HeadlineReportIT {
     SurveyFixtures.send(manager, surveyId, List.copyOf(ids.values()));
     ids.forEach(
         (name, id) -> {
-          String email = Names.email(name.toLowerCase() + ".report");
+          String email = emails.get(name);
           invited.put(
               name,
               new Invited(
