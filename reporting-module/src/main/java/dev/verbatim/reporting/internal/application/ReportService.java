@@ -16,6 +16,7 @@ import dev.verbatim.reporting.internal.infrastructure.RollupRecompute;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,7 @@ public class ReportService {
 
   public record Breakdown(String id, String name, Headline figures) {}
 
+  @JsonbNillable
   public record SegmentRow(
       String segmentValue,
       long invitations,

@@ -1,5 +1,6 @@
 package dev.verbatim.reporting.internal.domain;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import java.util.List;
  * The headline figures side by side, as defined in {@link ReportDefinitions}. Null means "nothing
  * to compute it from" (or, for survey-side figures, a team/owner report).
  */
+@JsonbNillable
 public record Headline(
     Long invitations,
     Long responses,
