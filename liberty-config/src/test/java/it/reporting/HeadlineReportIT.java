@@ -1,6 +1,7 @@
 package it.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import it.support.ApiClient;
 import it.support.ApiResponse;
@@ -48,6 +49,7 @@ class HeadlineReportIT {
   private static StaffMember olga;
   private static StaffMember otto;
   private static String teamId;
+  private static String teamName;
   private static String surveyId;
   private static final Map<String, String> cases = new HashMap<>();
 
@@ -60,11 +62,12 @@ class HeadlineReportIT {
     olga = StaffMember.create(admin, "owner", "Olga Owner");
     otto = StaffMember.create(admin, "owner", "Otto Other");
     FallbackOwner.assign(manager, olga);
+    teamName = Names.unique("Report team");
     teamId =
         manager
             .postJson(
                 "/api/followup/teams",
-                Map.of("name", Names.unique("Report team"), "members", List.of(olga.username())))
+                Map.of("name", teamName, "members", List.of(olga.username())))
             .expectStatus(201)
             .json()
             .getString("id");
@@ -243,8 +246,17 @@ class HeadlineReportIT {
             .expectStatus(200)
             .jsonArray()
             .getValuesAs(JsonObject.class);
-    assertThat(teams).extracting(t -> t.getString("id")).containsExactly(teamId);
-    assertThat(teams.get(0).getJsonObject("figures").getInt("comments")).isEqualTo(3);
+    // Otto is not in the survey's team: the reassigned case left the team.
+    assertThat(teams)
+        .extracting(t -> t.getString("name"), t -> t.getJsonObject("figures").getInt("comments"))
+        .containsExactlyInAnyOrder(tuple("(no team)", 1), tuple(teamName, 2));
+    assertThat(
+            manager
+                .get("/api/reports/headline?survey=" + surveyId + "&team=" + teamId)
+                .expectStatus(200)
+                .json()
+                .getInt("replied"))
+        .isEqualTo(2);
   }
 
   @Test
