@@ -1,10 +1,11 @@
 package dev.verbatim.reporting.internal.application;
 
 import dev.verbatim.followup.api.ClosureCounts;
-import dev.verbatim.followup.api.FollowupDirectory;
 import dev.verbatim.platform.api.ResourceNotFoundException;
+import dev.verbatim.reporting.internal.domain.Headline;
 import dev.verbatim.reporting.internal.domain.NetPromoterScore;
 import dev.verbatim.reporting.internal.domain.Percentages;
+import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.SurveyReport;
 import dev.verbatim.survey.api.SurveyCounts;
 import dev.verbatim.survey.api.SurveyDirectory;
@@ -13,13 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Puts a survey's scores and its loop-closure figures side by side; all counting happens in the
- * database.
+ * One survey's scores and loop-closure figures side by side, read from the report rollups (the
+ * median first reply exactly, from the case facts).
  */
 @ApplicationScoped
 public class SurveyReportService {
   @Inject SurveyDirectory surveys;
-  @Inject FollowupDirectory followup;
+  @Inject ReportService reports;
 
   public SurveyReport report(String surveyId) {
     SurveySummary survey =
@@ -28,7 +29,13 @@ public class SurveyReportService {
             .orElseThrow(
                 () ->
                     new ResourceNotFoundException("There is no survey with id " + surveyId + "."));
-    return compose(survey, surveys.counts(surveyId), followup.closureCounts(surveyId));
+    Headline h = reports.headline(new ReportFilter(surveyId, null, null, null, null));
+    Long exactMedian = reports.read(q -> q.exactMedianFirstReply(surveyId));
+    return compose(
+        survey,
+        new SurveyCounts(
+            h.invitations(), h.responses(), h.promoters(), h.passives(), h.detractors()),
+        new ClosureCounts(h.comments(), h.routed(), h.replied(), h.closed(), exactMedian));
   }
 
   static SurveyReport compose(SurveySummary survey, SurveyCounts counts, ClosureCounts closure) {

@@ -4,6 +4,8 @@ import dev.verbatim.followup.api.CaseChanged;
 import dev.verbatim.followup.api.CaseSnapshot;
 import dev.verbatim.followup.api.FollowupDirectory;
 import dev.verbatim.reporting.internal.domain.ResponseFact;
+import dev.verbatim.reporting.internal.domain.Rollup;
+import dev.verbatim.reporting.internal.domain.RollupRules;
 import dev.verbatim.survey.api.ContactView;
 import dev.verbatim.survey.api.InvitationCreated;
 import dev.verbatim.survey.api.ResponseSubmitted;
@@ -18,11 +20,13 @@ import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keeps the report facts (rpt_* tables) in step with surveys and follow-up. Each observer runs
  * synchronously in the transaction of the event, so a fact exists exactly when what it records was
- * committed; reports then never read another module's tables.
+ * committed; reports then never read another module's tables. The rollups change in the same
+ * transaction: a case that changes takes its previous snapshot away and adds the new one.
  */
 @ApplicationScoped
 public class FactRecorder {
@@ -31,11 +35,21 @@ public class FactRecorder {
 
   @Inject SurveyDirectory surveys;
   @Inject FollowupDirectory followup;
+  @Inject RollupStore rollups;
 
   @Transactional(Transactional.TxType.MANDATORY)
   void invitationCreated(@Observes InvitationCreated invitation) {
-    recordInvitation(invitation);
+    boolean added = recordInvitation(invitation);
     surveys.contact(invitation.contactId()).ifPresent(this::recordSegments);
+    if (added) {
+      Rollup changes = new Rollup();
+      RollupRules.invitation(
+          changes,
+          invitation.surveyId(),
+          invitation.createdAt(),
+          segmentsOf(invitation.contactId()));
+      rollups.apply(changes);
+    }
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
@@ -44,19 +58,60 @@ public class FactRecorder {
         .response(submitted.responseId())
         .ifPresent(
             response -> {
-              recordResponse(ResponseFact.of(response));
+              ResponseFact fact = ResponseFact.of(response);
+              boolean added = recordResponse(fact);
               recordSegments(response.contact());
+              if (added) {
+                Rollup changes = new Rollup();
+                RollupRules.response(changes, fact, segmentsOf(fact.contactId()));
+                rollups.apply(changes);
+              }
             });
   }
 
   @Transactional(Transactional.TxType.MANDATORY)
   void caseChanged(@Observes CaseChanged changed) {
-    followup.caseSnapshot(changed.caseId()).ifPresent(this::recordCase);
+    followup
+        .caseSnapshot(changed.caseId())
+        .ifPresent(
+            now -> {
+              Optional<CaseSnapshot> before = storedCase(now.caseId());
+              recordCase(now);
+              Map<String, String> segments = segmentsOf(now.contactId());
+              Rollup changes = new Rollup();
+              before.ifPresent(b -> RollupRules.caseSnapshot(changes, b, -1, segments));
+              RollupRules.caseSnapshot(changes, now, 1, segments);
+              rollups.apply(changes);
+            });
   }
 
-  public void recordInvitation(InvitationCreated invitation) {
+  /** The case as reports last recorded it, to take away from the rollups before adding the new. */
+  Optional<CaseSnapshot> storedCase(String caseId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("SELECT " + CaseFactRows.COLUMNS + " FROM rpt_case WHERE case_id = ?")
+            .setParameter(1, caseId)
+            .getResultList();
+    return rows.stream().findFirst().map(CaseFactRows::snapshot);
+  }
+
+  Map<String, String> segmentsOf(String contactId) {
+    Map<String, String> stored = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT attr_name, attr_value FROM rpt_contact_segment WHERE contact_id = ?")
+            .setParameter(1, contactId)
+            .getResultList();
+    for (Object[] row : rows) {
+      stored.put((String) row[0], (String) row[1]);
+    }
+    return stored;
+  }
+
+  public boolean recordInvitation(InvitationCreated invitation) {
     if (exists("rpt_invitation", "invitation_id", invitation.invitationId())) {
-      return;
+      return false;
     }
     em.createNativeQuery(
             "INSERT INTO rpt_invitation (invitation_id, survey_id, contact_id, created_at)"
@@ -66,11 +121,12 @@ public class FactRecorder {
         .setParameter(3, invitation.contactId())
         .setParameter(4, invitation.createdAt())
         .executeUpdate();
+    return true;
   }
 
-  public void recordResponse(ResponseFact fact) {
+  public boolean recordResponse(ResponseFact fact) {
     if (exists("rpt_response", "response_id", fact.responseId())) {
-      return;
+      return false;
     }
     em.createNativeQuery(
             "INSERT INTO rpt_response (response_id, survey_id, contact_id, submitted_at,"
@@ -84,6 +140,7 @@ public class FactRecorder {
         .setParameter(7, fact.ces())
         .setParameter(8, fact.comments())
         .executeUpdate();
+    return true;
   }
 
   public void recordCase(CaseSnapshot c) {

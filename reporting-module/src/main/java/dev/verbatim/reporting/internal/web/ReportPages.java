@@ -2,16 +2,31 @@ package dev.verbatim.reporting.internal.web;
 
 import dev.verbatim.platform.api.PageRenderer;
 import dev.verbatim.platform.api.Roles;
+import dev.verbatim.reporting.internal.application.DigestService;
+import dev.verbatim.reporting.internal.application.ReportScope;
+import dev.verbatim.reporting.internal.application.ReportService;
 import dev.verbatim.reporting.internal.application.SurveyReportService;
+import dev.verbatim.reporting.internal.domain.DigestSchedule;
+import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.SurveyReport;
+import dev.verbatim.reporting.internal.infrastructure.DigestScheduler;
 import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +38,63 @@ public class ReportPages {
   @Inject SurveyReportService reports;
   @Inject SurveyDirectory surveys;
   @Inject PageRenderer pages;
+  @Inject ReportScope scope;
+  @Inject DashboardModel dashboard;
+  @Inject ReportService service;
+  @Inject DigestService digests;
+  @Inject DigestScheduler digestScheduler;
+  @Inject Clock clock;
 
   @GET
-  public String index() {
+  public String index(
+      @QueryParam("survey") String survey,
+      @QueryParam("team") String team,
+      @QueryParam("owner") String owner,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("notice") String notice) {
+    ReportFilter f = scope.filter(survey, team, owner, from, to);
+    Map<String, Object> model = dashboard.model(f);
+    model.put("notice", notice);
     List<SurveyReport> all = surveys.surveys().stream().map(s -> reports.report(s.id())).toList();
-    return pages.staffPage(
-        "reporting/reports",
-        "Reports",
-        Map.of("reports", all.stream().map(ReportPages::cells).toList()));
+    model.put("reports", all.stream().map(ReportPages::cells).toList());
+    return pages.staffPage("reporting/reports", "Reports", model);
+  }
+
+  @POST
+  @Path("digest")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response sendDigest(MultivaluedMap<String, String> form) {
+    DigestSchedule.Period p = digests.sendNow(digestScheduler.schedule(), clock.millis());
+    return noticed(
+        "The digest for "
+            + p.from()
+            + " to "
+            + p.to()
+            + " is on its way to every program manager.");
+  }
+
+  @POST
+  @Path("recompute")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @RolesAllowed(Roles.ADMIN)
+  public Response recompute(MultivaluedMap<String, String> form) {
+    ReportService.Recomputed r = service.recompute();
+    long differing = r.figures().stream().filter(f -> !f.agree()).count();
+    return noticed(
+        r.agree()
+            ? "Recomputed every rollup from the facts: all "
+                + r.figures().size()
+                + " figures agreed with the incremental ones."
+            : "Recomputed every rollup from the facts: "
+                + differing
+                + " figures disagreed and were corrected.");
+  }
+
+  private static Response noticed(String notice) {
+    return Response.seeOther(
+            URI.create("/app/reports?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8)))
+        .build();
   }
 
   @GET

@@ -1,0 +1,136 @@
+package dev.verbatim.reporting.internal.application;
+
+import dev.verbatim.platform.api.MailTemplates;
+import dev.verbatim.platform.api.OutboundMail;
+import dev.verbatim.platform.api.Outbox;
+import dev.verbatim.platform.api.PublicUrls;
+import dev.verbatim.platform.api.Roles;
+import dev.verbatim.platform.api.StaffDirectory;
+import dev.verbatim.platform.api.StaffUser;
+import dev.verbatim.reporting.internal.domain.DigestSchedule;
+import dev.verbatim.reporting.internal.domain.Headline;
+import dev.verbatim.reporting.internal.domain.ReportFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The digest to program managers: the last period's headline, the change since the period before,
+ * the three most recent detractor comments and the overdue cases, queued in the outbox. A period is
+ * recorded when sent, so a scheduled run never sends the same period twice (several servers
+ * included: the second insert of the period fails and its transaction, mails and all, rolls back).
+ */
+@ApplicationScoped
+public class DigestService {
+  @PersistenceContext(unitName = "verbatim")
+  EntityManager em;
+
+  @Inject ReportService reports;
+  @Inject StaffDirectory staff;
+  @Inject Outbox outbox;
+  @Inject MailTemplates templates;
+  @Inject PublicUrls urls;
+
+  /** Sends the scheduled digest for the period unless it was sent already; true when sent. */
+  @Transactional
+  public boolean sendScheduled(DigestSchedule.Period period, long now) {
+    if (!em.createNativeQuery("SELECT 1 FROM rpt_digest_sent WHERE period_key = ?")
+        .setParameter(1, period.key())
+        .getResultList()
+        .isEmpty()) {
+      return false;
+    }
+    record(period, now);
+    send(period);
+    return true;
+  }
+
+  /**
+   * A manager's "Send digest now": always sends, covering the days up to and including today
+   * (seven, or one when the schedule is daily); returns the period.
+   */
+  @Transactional
+  public DigestSchedule.Period sendNow(DigestSchedule schedule, long now) {
+    LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(now, 86_400_000L));
+    int days = "daily".equals(schedule.frequency()) ? 1 : 7;
+    DigestSchedule.Period period =
+        new DigestSchedule.Period("now:" + today, today.minusDays(days - 1L), today);
+    send(period);
+    return period;
+  }
+
+  private void record(DigestSchedule.Period period, long now) {
+    em.createNativeQuery("INSERT INTO rpt_digest_sent (period_key, sent_at) VALUES (?, ?)")
+        .setParameter(1, period.key())
+        .setParameter(2, now)
+        .executeUpdate();
+  }
+
+  private int send(DigestSchedule.Period period) {
+    Map<String, Object> model = model(period);
+    String html = templates.html("reporting/digest.html", model);
+    String text = templates.text("reporting/digest.txt", model);
+    String subject = "Verbatim digest " + period.from() + " to " + period.to();
+    List<StaffUser> managers = staff.withRole(Roles.MANAGER);
+    for (StaffUser m : managers) {
+      outbox.enqueue(OutboundMail.of("digest", m.email(), m.displayName(), subject, text, html));
+    }
+    return managers.size();
+  }
+
+  Map<String, Object> model(DigestSchedule.Period period) {
+    ReportFilter now = ReportFilter.ALL.withPeriod(period.from(), period.to());
+    DigestSchedule.Period before = period.previous();
+    Headline h = reports.headline(now);
+    Headline p = reports.headline(ReportFilter.ALL.withPeriod(before.from(), before.to()));
+    Map<String, Object> m = new HashMap<>();
+    m.put("from", period.from().toString());
+    m.put("to", period.to().toString());
+    List<Map<String, Object>> figures = new ArrayList<>();
+    figures.add(figure("Responses", h.responses().doubleValue(), p.responses().doubleValue(), ""));
+    figures.add(figure("NPS", h.nps(), p.nps(), ""));
+    figures.add(figure("Replied", h.repliedPct(), p.repliedPct(), " %"));
+    figures.add(figure("Closed", h.closedPct(), p.closedPct(), " %"));
+    figures.add(figure("SLA met", h.slaMetPct(), p.slaMetPct(), " %"));
+    m.put("figures", figures);
+    m.put("empty", h.responses() == 0);
+    m.put("overdue", h.overdueNow());
+    m.put(
+        "overdueLink",
+        urls.absolute(
+            "/app/reports/verbatims?status=overdue&from=" + period.from() + "&to=" + period.to()));
+    m.put("reportLink", urls.absolute("/app/reports?from=" + period.from() + "&to=" + period.to()));
+    m.put("verbatims", reports.read(q -> q.recentDetractorComments(now, 3)));
+    return m;
+  }
+
+  private static Map<String, Object> figure(String label, Double now, Double before, String unit) {
+    Map<String, Object> f = new HashMap<>();
+    f.put("label", label);
+    f.put("value", now == null ? "–" : format(now) + unit);
+    f.put("bar", now == null ? 0 : (int) Math.max(0, Math.min(100, Math.abs(now))));
+    String change;
+    if (now == null || before == null) {
+      change = "no change to compare";
+    } else if (now > before) {
+      change = "▲ " + format(now - before) + " since the period before";
+    } else if (now < before) {
+      change = "▼ " + format(before - now) + " since the period before";
+    } else {
+      change = "= unchanged since the period before";
+    }
+    f.put("change", change);
+    return f;
+  }
+
+  private static String format(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.format("%.1f", v);
+  }
+}

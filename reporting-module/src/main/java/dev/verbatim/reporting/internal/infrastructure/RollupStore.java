@@ -1,0 +1,66 @@
+package dev.verbatim.reporting.internal.infrastructure;
+
+import dev.verbatim.reporting.internal.domain.Rollup;
+import dev.verbatim.reporting.internal.domain.RollupTable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Adds an event's rollup changes in the event's transaction: {@code UPDATE ... SET n = n + ?}, and
+ * when the row does not exist yet, creates it with zeros first (see {@link RollupRowCreator}).
+ */
+@ApplicationScoped
+public class RollupStore {
+  @PersistenceContext(unitName = "verbatim")
+  EntityManager em;
+
+  @Inject RollupRowCreator creator;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void apply(Rollup changes) {
+    for (RollupTable table : RollupTable.values()) {
+      changes.rows(table).forEach((key, deltas) -> add(table, key, deltas));
+    }
+  }
+
+  private void add(RollupTable table, List<Object> key, long[] deltas) {
+    if (update(table, key, deltas) > 0) {
+      return;
+    }
+    try {
+      creator.createZeroRow(table, key);
+    } catch (RuntimeException raced) {
+      // another transaction created it first; add to theirs
+    }
+    if (update(table, key, deltas) == 0) {
+      throw new IllegalStateException("rollup row " + table.table + " " + key + " is missing");
+    }
+  }
+
+  private int update(RollupTable table, List<Object> key, long[] deltas) {
+    Query q = em.createNativeQuery(updateSql(table));
+    int p = 1;
+    for (long d : deltas) {
+      q.setParameter(p++, d);
+    }
+    for (Object k : key) {
+      q.setParameter(p++, k);
+    }
+    return q.executeUpdate();
+  }
+
+  static String updateSql(RollupTable table) {
+    return "UPDATE "
+        + table.table
+        + " SET "
+        + table.values.stream().map(v -> v + " = " + v + " + ?").collect(Collectors.joining(", "))
+        + " WHERE "
+        + table.keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "));
+  }
+}
