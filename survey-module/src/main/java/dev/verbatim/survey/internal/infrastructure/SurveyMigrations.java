@@ -19,6 +19,8 @@ public class SurveyMigrations implements MigrationSource {
   @Override
   public List<String> scripts() {
     return List.of(
-        "db/survey/V1__surveys_contacts_responses.sql", "db/survey/V2__sender_and_opened.sql");
+        "db/survey/V1__surveys_contacts_responses.sql",
+        "db/survey/V2__sender_and_opened.sql",
+        "db/survey/V5__distribution_suppression.sql");
   }
 }
