@@ -1,7 +1,6 @@
 package dev.verbatim.survey.internal.web;
 
 import dev.verbatim.platform.api.Roles;
-import dev.verbatim.survey.internal.application.DistributionService;
 import dev.verbatim.survey.internal.application.SurveyService;
 import dev.verbatim.survey.internal.domain.SurveyDraft;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,17 +17,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Surveys: create, read, publish, send. For program managers (and admins). */
+/**
+ * Surveys: create, read, publish (sending: {@link SurveyDistributionResource}). For program
+ * managers (and admins).
+ */
 @Path("/api/surveys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
 public class SurveyResource {
   @Inject SurveyService surveys;
-  @Inject DistributionService distributions;
-
-  /** Which contacts to invite: listed ids, or everyone when {@code contactIds} is absent. */
-  public record SendRequest(List<String> contactIds) {}
 
   @POST
   public Response create(@NotNull SurveyDraft draft) {
@@ -52,13 +50,5 @@ public class SurveyResource {
   @Consumes(MediaType.WILDCARD)
   public SurveyJson publish(@PathParam("id") String id) {
     return SurveyJson.of(surveys.publish(id));
-  }
-
-  @POST
-  @Path("{id}/distributions")
-  public Response send(@PathParam("id") String id, SendRequest request) {
-    DistributionService.Sent sent =
-        distributions.send(id, request == null ? null : request.contactIds());
-    return Response.status(Response.Status.CREATED).entity(sent).build();
   }
 }
