@@ -5,6 +5,7 @@ import dev.verbatim.survey.internal.domain.Distribution;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Distribution values at the edge: times as ISO-8601 in UTC. */
@@ -34,6 +35,15 @@ final class DistributionJson {
   static String iso(Long millis) {
     return millis == null ? null : Instant.ofEpochMilli(millis).toString();
   }
+
+  /** For pages: {@code 2026-12-01 09:00 UTC}. */
+  static String readable(Long millis) {
+    return millis == null
+        ? null
+        : READABLE.format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC)) + " UTC";
+  }
+
+  private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** ISO-8601 instant ({@code 2026-12-01T09:00:00Z}) or, from a form, a UTC local date-time. */
   static Long instant(String field, String text) {

@@ -82,8 +82,8 @@ public class DistributionPages {
       row.put(
           "when",
           d.isScheduled()
-              ? "scheduled for " + DistributionJson.iso(d.scheduledAt())
-              : DistributionJson.iso(d.sentAt() == null ? d.createdAt() : d.sentAt()));
+              ? "scheduled for " + DistributionJson.readable(d.scheduledAt())
+              : DistributionJson.readable(d.sentAt() == null ? d.createdAt() : d.sentAt()));
       row.put("invited", d.invited());
       row.put("skipped", d.skipped());
       rows.add(row);

@@ -31,8 +31,8 @@ public class DistributionProgressPage {
     model.put("progress", p);
     model.put("survey", surveys.find(p.surveyId()));
     model.put("scheduled", "SCHEDULED".equals(p.state()));
-    model.put("scheduledAt", DistributionJson.iso(p.scheduledAt()));
-    model.put("sentAt", DistributionJson.iso(p.sentAt()));
+    model.put("scheduledAt", DistributionJson.readable(p.scheduledAt()));
+    model.put("sentAt", DistributionJson.readable(p.sentAt()));
     model.put("audience", p.audience() == null ? "all contacts" : p.audience());
     model.put(
         "reasons",
