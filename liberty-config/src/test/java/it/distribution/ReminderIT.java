@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verbatim.followup.internal.application.FollowupSetupService;
 import dev.verbatim.platform.api.Ids;
+import dev.verbatim.platform.api.MailBounced;
 import dev.verbatim.platform.api.NewStaffUser;
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.StaffDirectory;
@@ -19,6 +20,7 @@ import dev.verbatim.survey.internal.domain.ContactInput;
 import dev.verbatim.survey.internal.domain.SurveyDraft;
 import dev.verbatim.survey.internal.domain.SurveyDraft.QuestionDraft;
 import it.guarantee.EntityManagerForTests;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.File;
@@ -40,7 +42,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Reminders inside the running application, at explicit points in time (the service takes "now"):
  * none before the wait is over, one after it with the same personal link, none to a customer who
- * answered, unsubscribed or bounced, and never more than the maximum (1 by default).
+ * answered, unsubscribed or bounced, and never more than the maximum (1 by default). Also: a
+ * recipient refused at send time goes on the suppression list.
  */
 @ExtendWith(ArquillianExtension.class)
 class ReminderIT {
@@ -67,6 +70,7 @@ class ReminderIT {
   @Inject FollowupSetupService followupSetup;
   @Inject StaffDirectory staff;
   @Inject EntityManager em;
+  @Inject Event<MailBounced> mailBounced;
 
   @Test
   void onlyTheCustomerWhoDidNotAnswerIsRemindedOnceAfterTheWaitWithTheSameLink() {
@@ -126,6 +130,48 @@ class ReminderIT {
                     .getSingleResult())
             .longValue(),
         "the invitation records the reminder");
+  }
+
+  @Test
+  void aRecipientRefusedAtSendTimeIsSuppressedAndItsInvitationMarkedBounced() {
+    String owner = "owner-" + unique();
+    staff.create(
+        new NewStaffUser(
+            owner, owner + "@example.test", "Owner", "password-" + owner, Set.of(Roles.OWNER)));
+    followupSetup.setFallbackOwner(owner);
+    String surveyId =
+        surveys
+            .create(
+                new SurveyDraft(
+                    "Refused " + unique(),
+                    null,
+                    null,
+                    List.of(new QuestionDraft("score", "NPS", "How likely?", true))))
+            .id();
+    surveys.publish(surveyId);
+    String email = email("refused");
+    String contactId = contacts.save(new ContactInput(email, "Customer", Map.of())).contact().id();
+    distributions.send(surveyId, List.of(contactId));
+    String messageId =
+        (String)
+            em.createNativeQuery("SELECT message_id FROM svy_invitation WHERE contact_id = ?1")
+                .setParameter(1, contactId)
+                .getSingleResult();
+
+    // What the outbox drainer fires when the server answers 550 to RCPT TO.
+    mailBounced.fire(new MailBounced(email, messageId, "550 5.1.1 User unknown"));
+
+    assertEquals(
+        "BOUNCED",
+        em.createNativeQuery("SELECT reason FROM svy_suppression WHERE email_key = ?1")
+            .setParameter(1, email.toLowerCase())
+            .getSingleResult());
+    assertTrue(
+        em.createNativeQuery("SELECT bounced_at FROM svy_invitation WHERE contact_id = ?1")
+                .setParameter(1, contactId)
+                .getSingleResult()
+            != null,
+        "the invitation is marked bounced");
   }
 
   private static String unique() {

@@ -28,6 +28,8 @@ public class BounceRecorder {
   @Inject Clock clock;
   @Inject SuppressionList suppressions;
 
+  /** The drainer tells outside any transaction; this observer opens its own. */
+  @Transactional
   void refusedAtSendTime(@Observes MailBounced bounce) {
     record(bounce.recipient(), bounce.messageId(), "refused at send time: " + bounce.reason());
   }
