@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,7 +158,7 @@ class DistributionIT {
     String email = Names.email("later");
     SurveyFixtures.addContact(manager, email, "Lou Later", Map.of("batch", batch));
     String surveyId = SurveyFixtures.publishedSurvey(manager, Names.unique("Scheduled"));
-    Instant at = Instant.now().plusSeconds(6);
+    Instant at = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
 
     JsonObject created =
         manager
@@ -167,6 +168,7 @@ class DistributionIT {
             .expectStatus(201)
             .json();
     assertThat(created.getString("state")).isEqualTo("SCHEDULED");
+    assertThat(Instant.parse(created.getString("scheduledAt"))).isEqualTo(at);
     String id = created.getString("distributionId");
     JsonObject before = progress(id);
     assertThat(before.getString("state")).isEqualTo("SCHEDULED");
@@ -177,6 +179,7 @@ class DistributionIT {
     assertThat(invitation.getSentDate().toInstant()).isAfterOrEqualTo(at.minusSeconds(1));
     JsonObject after = progress(id);
     assertThat(after.getString("state")).isEqualTo("SENT");
+    assertThat(Instant.parse(after.getString("sentAt"))).isAfterOrEqualTo(at);
     assertThat(after.getInt("invited")).isEqualTo(1);
   }
 

@@ -26,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ public class DistributionService {
   public record Sent(
       String distributionId,
       String state,
-      Long scheduledAt,
+      Instant scheduledAt,
       int invited,
       int skippedAlreadyInvited,
       int skipped,
@@ -84,8 +85,8 @@ public class DistributionService {
       String id,
       String surveyId,
       String state,
-      Long scheduledAt,
-      Long sentAt,
+      Instant scheduledAt,
+      Instant sentAt,
       String audience,
       long invited,
       long queued,
@@ -126,7 +127,13 @@ public class DistributionService {
     em.flush();
     if (later) {
       return new Sent(
-          distribution.id(), distribution.state(), request.scheduledAt(), 0, 0, 0, Map.of());
+          distribution.id(),
+          distribution.state(),
+          instant(request.scheduledAt()),
+          0,
+          0,
+          0,
+          Map.of());
     }
     return deliver(distribution, survey, contacts, now);
   }
@@ -252,7 +259,7 @@ public class DistributionService {
     return new Sent(
         distribution.id(),
         distribution.state(),
-        distribution.scheduledAt(),
+        instant(distribution.scheduledAt()),
         invited,
         skipped.getOrDefault(SkipReason.ALREADY_INVITED, 0),
         skippedTotal,
@@ -341,8 +348,8 @@ public class DistributionService {
         d.id(),
         d.surveyId(),
         d.state(),
-        d.scheduledAt(),
-        d.sentAt(),
+        instant(d.scheduledAt()),
+        instant(d.sentAt()),
         d.audience(),
         number(counts[0]),
         mail.get(MailDeliveries.Delivery.QUEUED),
@@ -354,6 +361,10 @@ public class DistributionService {
         byReason.values().stream().mapToLong(Long::longValue).sum(),
         byReason,
         listed);
+  }
+
+  private static Instant instant(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
   private static long number(Object value) {

@@ -43,6 +43,10 @@ final class DistributionJson {
         : READABLE.format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC)) + " UTC";
   }
 
+  static String readable(Instant instant) {
+    return instant == null ? null : readable(instant.toEpochMilli());
+  }
+
   private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** ISO-8601 instant ({@code 2026-12-01T09:00:00Z}) or, from a form, a UTC local date-time. */
