@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param inReplyTo Message-ID this answers, for threading (may be null)
  * @param kind what the mail is for (invitation, notification, reply...), for the mailbox and
  *     metrics
+ * @param senderName display name in From instead of the configured one (may be null)
+ * @param unsubscribeUrl https link for RFC 8058 one-click unsubscribe: sets {@code
+ *     List-Unsubscribe} and {@code List-Unsubscribe-Post} (may be null)
  */
 public record OutboundMail(
     String to,
@@ -25,7 +28,9 @@ public record OutboundMail(
     String htmlBody,
     String replyTo,
     String inReplyTo,
-    String kind) {
+    String kind,
+    String senderName,
+    String unsubscribeUrl) {
 
   public OutboundMail {
     Objects.requireNonNull(to, "to");
@@ -33,6 +38,22 @@ public record OutboundMail(
     Objects.requireNonNull(textBody, "textBody");
     toName = headerSafe(toName);
     subject = headerSafe(subject);
+    senderName = headerSafe(senderName);
+    if (unsubscribeUrl != null && !unsubscribeUrl.matches("https?://[^\\s<>,]+")) {
+      throw new IllegalArgumentException("unsubscribeUrl must be an http(s) URL without spaces");
+    }
+  }
+
+  public OutboundMail(
+      String to,
+      String toName,
+      String subject,
+      String textBody,
+      String htmlBody,
+      String replyTo,
+      String inReplyTo,
+      String kind) {
+    this(to, toName, subject, textBody, htmlBody, replyTo, inReplyTo, kind, null, null);
   }
 
   public static OutboundMail of(
@@ -42,7 +63,28 @@ public record OutboundMail(
 
   public OutboundMail threadedAfter(String messageId, String replyToAddress) {
     return new OutboundMail(
-        to, toName, subject, textBody, htmlBody, replyToAddress, messageId, kind);
+        to,
+        toName,
+        subject,
+        textBody,
+        htmlBody,
+        replyToAddress,
+        messageId,
+        kind,
+        senderName,
+        unsubscribeUrl);
+  }
+
+  /** The same mail from {@code name} (the address stays the configured sender's). */
+  public OutboundMail sentAs(String name) {
+    return new OutboundMail(
+        to, toName, subject, textBody, htmlBody, replyTo, inReplyTo, kind, name, unsubscribeUrl);
+  }
+
+  /** The same mail with one-click unsubscribe headers pointing at {@code url}. */
+  public OutboundMail unsubscribableAt(String url) {
+    return new OutboundMail(
+        to, toName, subject, textBody, htmlBody, replyTo, inReplyTo, kind, senderName, url);
   }
 
   /**

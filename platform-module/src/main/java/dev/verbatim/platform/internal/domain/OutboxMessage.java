@@ -48,6 +48,12 @@ public class OutboxMessage {
   @Column(name = "lease_until")
   private Long leaseUntil;
 
+  @Column(name = "sender_name")
+  private String senderName;
+
+  @Column(name = "unsubscribe_url")
+  private String unsubscribeUrl;
+
   @Column(name = "last_error")
   private String lastError;
 
@@ -70,6 +76,8 @@ public class OutboxMessage {
     this.htmlBody = mail.htmlBody();
     this.replyTo = mail.replyTo();
     this.inReplyTo = mail.inReplyTo();
+    this.senderName = mail.senderName();
+    this.unsubscribeUrl = mail.unsubscribeUrl();
     this.status = PENDING;
     this.attempts = 0;
     this.nextAttemptAt = now;
@@ -134,6 +142,14 @@ public class OutboxMessage {
 
   public String inReplyTo() {
     return inReplyTo;
+  }
+
+  public String senderName() {
+    return senderName;
+  }
+
+  public String unsubscribeUrl() {
+    return unsubscribeUrl;
   }
 
   public String status() {

@@ -10,8 +10,14 @@ interface MailTransport {
 
   /**
    * @param error null when delivered; {@code permanent} means retrying cannot help (bad address)
+   * @param recipientRefused the receiving server refused the recipient for good (a hard bounce)
    */
-  record DeliveryResult(OutboxMessage message, String error, boolean permanent) {
+  record DeliveryResult(
+      OutboxMessage message, String error, boolean permanent, boolean recipientRefused) {
+    DeliveryResult(OutboxMessage message, String error, boolean permanent) {
+      this(message, error, permanent, false);
+    }
+
     static DeliveryResult delivered(OutboxMessage message) {
       return new DeliveryResult(message, null, false);
     }

@@ -24,7 +24,8 @@ public class MimeMessages {
   public MimeMessage build(Session session, OutboxMessage row) throws MessagingException {
     MimeMessage message = new StableIdMessage(session, row.messageId());
     try {
-      message.setFrom(new InternetAddress(settings.fromAddress(), settings.fromName(), "UTF-8"));
+      String from = row.senderName() == null ? settings.fromName() : row.senderName();
+      message.setFrom(new InternetAddress(settings.fromAddress(), from, "UTF-8"));
       message.setRecipient(
           Message.RecipientType.TO,
           new InternetAddress(row.recipient(), row.recipientName(), "UTF-8"));
@@ -41,6 +42,12 @@ public class MimeMessages {
       message.setHeader("References", row.inReplyTo());
     }
     message.setHeader("X-Verbatim-Kind", row.kind());
+    if (row.unsubscribeUrl() != null) {
+      // RFC 8058: the https link accepts a POST without further confirmation. No mailto: nothing
+      // reads the sender's mailbox, so it would be a promise not kept.
+      message.setHeader("List-Unsubscribe", "<" + row.unsubscribeUrl() + ">");
+      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
     if (row.htmlBody() == null) {
       message.setText(row.textBody(), "UTF-8");
     } else {

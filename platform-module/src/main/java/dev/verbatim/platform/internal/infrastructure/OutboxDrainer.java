@@ -1,11 +1,13 @@
 package dev.verbatim.platform.internal.infrastructure;
 
+import dev.verbatim.platform.api.MailBounced;
 import dev.verbatim.platform.api.SchemaReady;
 import dev.verbatim.platform.internal.domain.OutboxMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -31,6 +33,7 @@ public class OutboxDrainer {
   @Inject MailSettings settings;
   @Inject SmtpMailTransport smtp;
   @Inject CatchingMailTransport catcher;
+  @Inject Event<MailBounced> bounced;
 
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean drainAgain = new AtomicBoolean();
@@ -106,8 +109,20 @@ public class OutboxDrainer {
             result.permanent(),
             settings.retryDelayMillis(message.attempts()),
             settings.maxAttempts());
+        if (result.recipientRefused()) {
+          tellBounced(message, result.error());
+        }
       }
     }
     return batch.size();
+  }
+
+  /** The mail is already marked failed; a failing observer must not send it again. */
+  private void tellBounced(OutboxMessage message, String reason) {
+    try {
+      bounced.fire(new MailBounced(message.recipient(), message.messageId(), reason));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "A bounce of " + message.messageId() + " was not recorded", e);
+    }
   }
 }

@@ -45,8 +45,9 @@ public class SmtpMailTransport implements MailTransport {
       transport.sendMessage(message, message.getAllRecipients());
       return DeliveryResult.delivered(row);
     } catch (SendFailedException e) {
-      boolean badAddress = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
-      return new DeliveryResult(row, e.getMessage(), badAddress);
+      SmtpReplies.Outcome outcome = SmtpReplies.classify(e, row.recipient());
+      return new DeliveryResult(
+          row, outcome.reply(), outcome.permanent(), outcome.recipientRefused());
     } catch (jakarta.mail.internet.AddressException e) {
       return new DeliveryResult(row, "Invalid address: " + e.getMessage(), true);
     }

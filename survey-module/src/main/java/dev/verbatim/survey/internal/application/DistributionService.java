@@ -3,32 +3,52 @@ package dev.verbatim.survey.internal.application;
 import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
+import dev.verbatim.platform.api.MailDeliveries;
 import dev.verbatim.platform.api.Outbox;
+import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.StateConflictException;
+import dev.verbatim.survey.api.ContactHold;
 import dev.verbatim.survey.api.InvitationCreated;
+import dev.verbatim.survey.internal.domain.AudienceFilter;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.Distribution;
+import dev.verbatim.survey.internal.domain.DistributionSkip;
 import dev.verbatim.survey.internal.domain.Invitation;
 import dev.verbatim.survey.internal.domain.InvitationTokens;
+import dev.verbatim.survey.internal.domain.SendingRules;
+import dev.verbatim.survey.internal.domain.SkipReason;
+import dev.verbatim.survey.internal.domain.SuppressionReason;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.infrastructure.InvitationMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Sends a published survey: one invitation with a personal token per contact, and its email queued
- * in the outbox in the same transaction. A contact already invited to the survey is skipped.
+ * Sends a published survey, now or at a scheduled time, to every contact, listed contacts or those
+ * matching an attribute filter: one invitation with a personal link per contact, its email queued
+ * in the outbox in the same transaction. Contacts the {@link SendingRules} exclude are recorded
+ * with the reason.
  */
 @ApplicationScoped
 public class DistributionService {
+  /** How many skipped contacts a progress view lists (all are counted). */
+  public static final int SKIPPED_LISTED = 500;
+
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
 
@@ -37,67 +57,323 @@ public class DistributionService {
   @Inject Outbox outbox;
   @Inject InvitationMail invitationMail;
   @Inject Event<InvitationCreated> invitationCreated;
-
-  public record Sent(String distributionId, int invited, int skippedAlreadyInvited) {}
+  @Inject SuppressionList suppressions;
+  @Inject SendingSettings settings;
+  @Inject MailDeliveries deliveries;
+  @Inject Instance<ContactHold> holds;
 
   /**
-   * @param contactIds the contacts to invite, or null for every contact
+   * @param contactIds exactly these contacts (null: every contact)
+   * @param audience an attribute filter such as {@code region in (north, west) AND plan = gold}
+   * @param scheduledAt epoch millis to send at (null or past: now)
    */
+  public record Request(List<String> contactIds, String audience, Long scheduledAt) {}
+
+  public record Sent(
+      String distributionId,
+      String state,
+      Instant scheduledAt,
+      int invited,
+      int skippedAlreadyInvited,
+      int skipped,
+      Map<SkipReason, Integer> skippedByReason) {}
+
+  public record SkippedContact(String contactId, String email, String name, SkipReason reason) {
+    public String reasonLabel() {
+      return reason.label();
+    }
+  }
+
+  public record Progress(
+      String id,
+      String surveyId,
+      String state,
+      Instant scheduledAt,
+      Instant sentAt,
+      String audience,
+      long invited,
+      long queued,
+      long sent,
+      long failed,
+      long bounced,
+      long opened,
+      long answered,
+      long skipped,
+      Map<SkipReason, Long> skippedByReason,
+      List<SkippedContact> skippedContacts) {}
+
+  /** Sends now to these contacts (null: everyone). */
   @Transactional
   public Sent send(String surveyId, List<String> contactIds) {
+    return create(surveyId, new Request(contactIds, null, null));
+  }
+
+  @Transactional
+  public Sent create(String surveyId, Request request) {
     Survey survey = surveys.find(surveyId);
     if (!survey.isPublished()) {
       throw new StateConflictException("Publish the survey before sending it.");
     }
-    List<Contact> contacts =
-        contactIds == null
-            ? em.createQuery("SELECT c FROM Contact c ORDER BY c.emailKey", Contact.class)
-                .getResultList()
-            : em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class)
-                .setParameter("ids", contactIds)
-                .getResultList();
-    if (contactIds != null && contacts.size() != new HashSet<>(contactIds).size()) {
+    AudienceFilter filter = AudienceFilter.parse(request.audience());
+    long now = clock.millis();
+    boolean later = request.scheduledAt() != null && request.scheduledAt() > now;
+    if (later && request.contactIds() != null) {
       throw new InvalidInputException(
-          List.of(new FieldError("contactIds", "contains ids of contacts that do not exist")));
+          "scheduledAt",
+          "a scheduled distribution goes to an audience filter, not listed contacts");
     }
-    if (contacts.isEmpty()) {
+    List<Contact> contacts = later ? List.of() : audience(request.contactIds(), filter);
+    Distribution distribution =
+        new Distribution(Ids.newId(), surveyId, filter.text(), request.scheduledAt(), now);
+    em.persist(distribution);
+    // the invitations' foreign key needs the distribution row first (no JPA relationship orders it)
+    em.flush();
+    if (later) {
+      return new Sent(
+          distribution.id(),
+          distribution.state(),
+          instant(request.scheduledAt()),
+          0,
+          0,
+          0,
+          Map.of());
+    }
+    return deliver(distribution, survey, contacts, now);
+  }
+
+  /** Scheduled distributions whose time has come. */
+  public List<String> dueIds(long now) {
+    return em.createQuery(
+            "SELECT d.id FROM Distribution d WHERE d.state = :scheduled AND d.scheduledAt <= :now"
+                + " ORDER BY d.scheduledAt",
+            String.class)
+        .setParameter("scheduled", Distribution.SCHEDULED)
+        .setParameter("now", now)
+        .getResultList();
+  }
+
+  /**
+   * Sends one due scheduled distribution. The state change is a conditional update, so when several
+   * servers run the job only one of them sends it.
+   *
+   * @return false when it was not due or another server sent it
+   */
+  @Transactional
+  public boolean sendIfDue(String distributionId, long now) {
+    int won =
+        em.createQuery(
+                "UPDATE Distribution d SET d.state = :sent WHERE d.id = :id"
+                    + " AND d.state = :scheduled AND d.scheduledAt <= :now")
+            .setParameter("sent", Distribution.SENT)
+            .setParameter("id", distributionId)
+            .setParameter("scheduled", Distribution.SCHEDULED)
+            .setParameter("now", now)
+            .executeUpdate();
+    if (won == 0) {
+      return false;
+    }
+    Distribution distribution = em.find(Distribution.class, distributionId);
+    em.refresh(distribution);
+    Survey survey = surveys.find(distribution.surveyId());
+    if (!survey.isPublished()) {
+      distribution.markSent(now); // closed meanwhile: nothing goes out
+      return true;
+    }
+    deliver(
+        distribution, survey, audience(null, AudienceFilter.parse(distribution.audience())), now);
+    return true;
+  }
+
+  private List<Contact> audience(List<String> contactIds, AudienceFilter filter) {
+    List<Contact> contacts;
+    if (contactIds == null) {
+      contacts =
+          em.createQuery(
+                  "SELECT DISTINCT c FROM Contact c LEFT JOIN FETCH c.attributes", Contact.class)
+              .getResultList();
+    } else {
+      contacts =
+          em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class)
+              .setParameter("ids", contactIds.isEmpty() ? List.of("-") : contactIds)
+              .getResultList();
+      if (contacts.size() != new HashSet<>(contactIds).size()) {
+        throw new InvalidInputException(
+            List.of(new FieldError("contactIds", "contains ids of contacts that do not exist")));
+      }
+    }
+    List<Contact> matching =
+        new ArrayList<>(contacts.stream().filter(c -> filter.matches(c.attributes())).toList());
+    matching.sort((a, b) -> a.emailKey().compareTo(b.emailKey()));
+    if (matching.isEmpty()) {
       throw new InvalidInputException(
           List.of(
               new FieldError(
-                  "contactIds", "there are no contacts to send to; add contacts first")));
+                  filter.isEveryone() ? "contactIds" : "audience",
+                  filter.isEveryone()
+                      ? "there are no contacts to send to; add contacts first"
+                      : "no contact matches this filter")));
     }
-    Set<String> alreadyInvited =
-        new HashSet<>(
-            em.createQuery(
-                    "SELECT i.contactId FROM Invitation i WHERE i.surveyId = :s", String.class)
-                .setParameter("s", surveyId)
-                .getResultList());
-    long now = clock.millis();
-    Distribution distribution = new Distribution(Ids.newId(), surveyId, now);
-    em.persist(distribution);
-    em.flush(); // the invitations' foreign key needs the distribution row first (no JPA
-    // relationship orders it)
+    return matching;
+  }
+
+  private Sent deliver(Distribution distribution, Survey survey, List<Contact> contacts, long now) {
+    SendingRules rules = new SendingRules(settings.throttle());
+    List<String> ids = contacts.stream().map(Contact::id).toList();
+    Map<String, SuppressionReason> suppressed =
+        suppressions.reasonsFor(contacts.stream().map(Contact::emailKey).toList());
+    Set<String> invitedHere = invitedToSurvey(survey.id());
+    Map<String, Long> lastInvited = lastInvitedSince(now - rules.throttle().toMillis());
+    Set<String> onHold = new HashSet<>();
+    for (ContactHold hold : holds) {
+      onHold.addAll(hold.contactsOnHold(ids));
+    }
     int invited = 0;
+    Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
     for (Contact contact : contacts) {
-      if (alreadyInvited.contains(contact.id())) {
+      SendingRules.Facts facts =
+          new SendingRules.Facts(
+              suppressed.get(contact.emailKey()),
+              invitedHere.contains(contact.id()),
+              lastInvited.get(contact.id()),
+              onHold.contains(contact.id()));
+      var reason = rules.skipReason(facts, now);
+      if (reason.isPresent()) {
+        em.persist(new DistributionSkip(distribution.id(), contact.id(), reason.get()));
+        skipped.merge(reason.get(), 1, Integer::sum);
         continue;
       }
-      String token = InvitationTokens.newToken();
+      String invitationId = Ids.newId();
+      String token = settings.tokenKey().tokenFor(invitationId);
       Invitation invitation =
           new Invitation(
-              Ids.newId(),
-              surveyId,
+              invitationId,
+              survey.id(),
               distribution.id(),
               contact.id(),
               InvitationTokens.hash(token),
               now);
       em.persist(invitation);
       invitationCreated.fire(
-          new InvitationCreated(invitation.id(), surveyId, contact.id(), invitation.createdAt()));
+          new InvitationCreated(
+              invitation.id(), survey.id(), contact.id(), invitation.createdAt()));
       invitation.recordMessageId(outbox.enqueue(invitationMail.compose(survey, contact, token)));
       invited++;
     }
-    distribution.count(invited, contacts.size() - invited);
-    return new Sent(distribution.id(), invited, contacts.size() - invited);
+    int skippedTotal = skipped.values().stream().mapToInt(Integer::intValue).sum();
+    distribution.count(invited, skippedTotal);
+    distribution.markSent(now);
+    return new Sent(
+        distribution.id(),
+        distribution.state(),
+        instant(distribution.scheduledAt()),
+        invited,
+        skipped.getOrDefault(SkipReason.ALREADY_INVITED, 0),
+        skippedTotal,
+        skipped);
+  }
+
+  private Set<String> invitedToSurvey(String surveyId) {
+    return new HashSet<>(
+        em.createQuery("SELECT i.contactId FROM Invitation i WHERE i.surveyId = :s", String.class)
+            .setParameter("s", surveyId)
+            .getResultList());
+  }
+
+  private Map<String, Long> lastInvitedSince(long since) {
+    Map<String, Long> last = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT i.contactId, MAX(i.createdAt) FROM Invitation i WHERE i.createdAt >= :since"
+                    + " GROUP BY i.contactId",
+                Object[].class)
+            .setParameter("since", since)
+            .getResultList()) {
+      last.put((String) row[0], ((Number) row[1]).longValue());
+    }
+    return last;
+  }
+
+  public List<Distribution> ofSurvey(String surveyId) {
+    return em.createQuery(
+            "SELECT d FROM Distribution d WHERE d.surveyId = :s ORDER BY d.createdAt DESC",
+            Distribution.class)
+        .setParameter("s", surveyId)
+        .getResultList();
+  }
+
+  public Progress progress(String distributionId) {
+    Distribution d = em.find(Distribution.class, distributionId);
+    if (d == null) {
+      throw new ResourceNotFoundException("No such distribution.");
+    }
+    Object[] counts =
+        em.createQuery(
+                "SELECT COUNT(i), SUM(CASE WHEN i.bouncedAt IS NULL THEN 0 ELSE 1 END),"
+                    + " SUM(CASE WHEN i.openedAt IS NULL THEN 0 ELSE 1 END),"
+                    + " SUM(CASE WHEN i.answeredAt IS NULL THEN 0 ELSE 1 END)"
+                    + " FROM Invitation i WHERE i.distributionId = :d",
+                Object[].class)
+            .setParameter("d", distributionId)
+            .getSingleResult();
+    List<String> messageIds =
+        em.createQuery(
+                "SELECT i.messageId FROM Invitation i WHERE i.distributionId = :d"
+                    + " AND i.messageId IS NOT NULL",
+                String.class)
+            .setParameter("d", distributionId)
+            .getResultList();
+    Map<MailDeliveries.Delivery, Long> mail = deliveries.count(messageIds);
+    Map<SkipReason, Long> byReason = new LinkedHashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT s.reason, COUNT(s) FROM DistributionSkip s WHERE s.distributionId = :d"
+                    + " GROUP BY s.reason",
+                Object[].class)
+            .setParameter("d", distributionId)
+            .getResultList()) {
+      byReason.put((SkipReason) row[0], ((Number) row[1]).longValue());
+    }
+    List<SkippedContact> listed =
+        em
+            .createQuery(
+                "SELECT s, c FROM DistributionSkip s, Contact c WHERE s.distributionId = :d"
+                    + " AND c.id = s.contactId ORDER BY c.emailKey",
+                Object[].class)
+            .setParameter("d", distributionId)
+            .setMaxResults(SKIPPED_LISTED)
+            .getResultList()
+            .stream()
+            .map(
+                row -> {
+                  DistributionSkip s = (DistributionSkip) row[0];
+                  Contact c = (Contact) row[1];
+                  return new SkippedContact(c.id(), c.email(), c.name(), s.reason());
+                })
+            .toList();
+    return new Progress(
+        d.id(),
+        d.surveyId(),
+        d.state(),
+        instant(d.scheduledAt()),
+        instant(d.sentAt()),
+        d.audience(),
+        number(counts[0]),
+        mail.get(MailDeliveries.Delivery.QUEUED),
+        mail.get(MailDeliveries.Delivery.SENT),
+        mail.get(MailDeliveries.Delivery.FAILED),
+        number(counts[1]),
+        number(counts[2]),
+        number(counts[3]),
+        byReason.values().stream().mapToLong(Long::longValue).sum(),
+        byReason,
+        listed);
+  }
+
+  private static Instant instant(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
   }
 }

@@ -70,6 +70,14 @@ public class Contact {
     return name;
   }
 
+  public String emailKey() {
+    return emailKey;
+  }
+
+  public Map<String, String> attributes() {
+    return Map.copyOf(attributes);
+  }
+
   public ContactView toView() {
     return new ContactView(id, email, name, Map.copyOf(attributes));
   }

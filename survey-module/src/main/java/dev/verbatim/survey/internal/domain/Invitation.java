@@ -38,6 +38,15 @@ public class Invitation {
   @Column(name = "opened_at")
   private Long openedAt;
 
+  @Column(name = "bounced_at")
+  private Long bouncedAt;
+
+  @Column(name = "reminders_sent")
+  private int remindersSent;
+
+  @Column(name = "last_reminded_at")
+  private Long lastRemindedAt;
+
   protected Invitation() {}
 
   public Invitation(
@@ -75,6 +84,55 @@ public class Invitation {
 
   public long createdAt() {
     return createdAt;
+  }
+
+  /** The address refused the mail for good (at send time or by a delivery status notification). */
+  public void markBounced(long now) {
+    if (bouncedAt == null) {
+      bouncedAt = now;
+    }
+  }
+
+  public boolean isBounced() {
+    return bouncedAt != null;
+  }
+
+  /**
+   * A reminder is due {@code afterMillis} after the invitation (or the last reminder), at most
+   * {@code max} times, and never once the customer answered or the address bounced.
+   */
+  public boolean reminderDue(long now, long afterMillis, int max) {
+    if (isAnswered() || isBounced() || remindersSent >= max) {
+      return false;
+    }
+    long since = lastRemindedAt == null ? createdAt : lastRemindedAt;
+    return now - since >= afterMillis;
+  }
+
+  public void recordReminder(long now) {
+    remindersSent++;
+    lastRemindedAt = now;
+  }
+
+  public int remindersSent() {
+    return remindersSent;
+  }
+
+  public Long lastRemindedAt() {
+    return lastRemindedAt;
+  }
+
+  /** Whether {@code token} is this invitation's personal link. */
+  public boolean isReachedBy(String token) {
+    return InvitationTokens.hash(token).equals(tokenHash);
+  }
+
+  public String distributionId() {
+    return distributionId;
+  }
+
+  public String messageId() {
+    return messageId;
   }
 
   public void recordMessageId(String id) {

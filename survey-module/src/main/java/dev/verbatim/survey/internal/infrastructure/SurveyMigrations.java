@@ -22,6 +22,7 @@ public class SurveyMigrations implements MigrationSource {
         "db/survey/V1__surveys_contacts_responses.sql",
         "db/survey/V2__sender_and_opened.sql",
         "db/survey/V3__question_types_versions_partials.sql",
-        "db/survey/V4__contact_import.sql");
+        "db/survey/V4__contact_import.sql",
+        "db/survey/V5__distribution_suppression.sql");
   }
 }

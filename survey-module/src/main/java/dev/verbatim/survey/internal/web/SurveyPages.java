@@ -351,8 +351,8 @@ public class SurveyPages {
           "Invited "
               + sent.invited()
               + " contact(s); skipped "
-              + sent.skippedAlreadyInvited()
-              + " already invited.");
+              + sent.skipped()
+              + " (already invited, invited recently, unsubscribed, bounced or with an open case).");
     } catch (StateConflictException e) {
       return back(id, "error", e.getMessage());
     } catch (InvalidInputException e) {

@@ -3,7 +3,6 @@ package dev.verbatim.survey.internal.web;
 import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.survey.api.SurveyDirectory;
-import dev.verbatim.survey.internal.application.DistributionService;
 import dev.verbatim.survey.internal.application.SurveyService;
 import dev.verbatim.survey.internal.domain.SurveyDraft;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +22,8 @@ import java.util.List;
 
 /**
  * Surveys: create, edit (a published survey gets a new draft version), publish (refused past the
- * brevity limits unless {@code overrideBrevity}), close, send. For program managers (and admins).
+ * brevity limits unless {@code overrideBrevity}), close (sending: {@link
+ * SurveyDistributionResource}). For program managers (and admins).
  */
 @Path("/api/surveys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,12 +31,8 @@ import java.util.List;
 @RolesAllowed({Roles.MANAGER, Roles.ADMIN})
 public class SurveyResource {
   @Inject SurveyService surveys;
-  @Inject DistributionService distributions;
   @Inject CurrentStaff staff;
   @Inject SurveyDirectory directory;
-
-  /** Which contacts to invite: listed ids, or everyone when {@code contactIds} is absent. */
-  public record SendRequest(List<String> contactIds) {}
 
   /** {@code overrideBrevity}: publish although the survey is longer than the brevity rule. */
   public record PublishRequest(Boolean overrideBrevity) {}
@@ -79,13 +75,5 @@ public class SurveyResource {
   @Consumes(MediaType.WILDCARD)
   public SurveyJson close(@PathParam("id") String id) {
     return SurveyJson.of(surveys.close(id));
-  }
-
-  @POST
-  @Path("{id}/distributions")
-  public Response send(@PathParam("id") String id, SendRequest request) {
-    DistributionService.Sent sent =
-        distributions.send(id, request == null ? null : request.contactIds());
-    return Response.status(Response.Status.CREATED).entity(sent).build();
   }
 }

@@ -1,0 +1,58 @@
+package dev.verbatim.survey.internal.application;
+
+import dev.verbatim.survey.internal.domain.Contact;
+import dev.verbatim.survey.internal.domain.Suppression;
+import dev.verbatim.survey.internal.domain.SuppressionReason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Addresses no survey mail goes to. The first reason recorded for an address stays. */
+@ApplicationScoped
+public class SuppressionList {
+  private static final int CHUNK = 500;
+
+  @PersistenceContext(unitName = "verbatim")
+  EntityManager em;
+
+  @Inject Clock clock;
+
+  /**
+   * @return false when the address was already suppressed (nothing changes)
+   */
+  @Transactional
+  public boolean suppress(String email, SuppressionReason reason, String detail) {
+    if (em.find(Suppression.class, Contact.keyOf(email)) != null) {
+      return false;
+    }
+    em.persist(new Suppression(email, reason, detail, clock.millis()));
+    return true;
+  }
+
+  public Optional<SuppressionReason> reasonFor(String email) {
+    return Optional.ofNullable(em.find(Suppression.class, Contact.keyOf(email)))
+        .map(Suppression::reason);
+  }
+
+  /** Suppressed addresses among these email keys, with the reason. */
+  public Map<String, SuppressionReason> reasonsFor(Collection<String> emailKeys) {
+    List<String> keys = new ArrayList<>(emailKeys);
+    Map<String, SuppressionReason> found = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += CHUNK) {
+      em.createQuery("SELECT s FROM Suppression s WHERE s.emailKey IN :keys", Suppression.class)
+          .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + CHUNK)))
+          .getResultList()
+          .forEach(s -> found.put(s.emailKey(), s.reason()));
+    }
+    return found;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.verbatim.survey.internal.infrastructure;
+
+import dev.verbatim.platform.api.SchemaReady;
+import dev.verbatim.survey.internal.application.BounceRecorder;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.AndTerm;
+import jakarta.mail.search.FlagTerm;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads bounce reports from the bounce mailbox on a schedule (the approach of the reply mailbox
+ * poller): a permanent failure suppresses the address and marks its invitation bounced, then the
+ * report is flagged \Seen; anything else (a delay notice, mail that is no report) is flagged
+ * \Flagged and left for people to read.
+ */
+@ApplicationScoped
+public class BounceMailboxPoller {
+  private static final Logger LOG = Logger.getLogger(BounceMailboxPoller.class.getName());
+
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject BounceMailboxSettings settings;
+  @Inject BounceRecorder bounces;
+
+  private ScheduledFuture<?> ticker;
+  private volatile boolean unreachable;
+
+  void start(@Observes SchemaReady ready) {
+    if (!settings.enabled()) {
+      LOG.info(
+          "No bounce mailbox configured (verbatim.bounces.imap.host): bounce reports are not read");
+      return;
+    }
+    ticker =
+        scheduler.scheduleWithFixedDelay(
+            this::pollSafely, 1, settings.pollSeconds(), TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (ticker != null) {
+      ticker.cancel(false);
+    }
+  }
+
+  void pollSafely() {
+    try {
+      poll();
+      unreachable = false;
+    } catch (MessagingException | RuntimeException e) {
+      if (!unreachable) {
+        LOG.log(Level.WARNING, "Cannot read the bounce mailbox; will retry: " + e, e);
+      }
+      unreachable = true;
+    }
+  }
+
+  void poll() throws MessagingException {
+    Session session = Session.getInstance(settings.sessionProperties());
+    try (Store store = session.getStore(settings.protocol())) {
+      store.connect(settings.host(), settings.port(), settings.user(), settings.password());
+      Folder folder = store.getFolder(settings.folder());
+      folder.open(Folder.READ_WRITE);
+      try {
+        FlagTerm unseen = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
+        FlagTerm unflagged = new FlagTerm(new Flags(Flags.Flag.FLAGGED), false);
+        for (Message message : folder.search(new AndTerm(unseen, unflagged))) {
+          if (!folder.isOpen()) {
+            break;
+          }
+          handle(message);
+        }
+      } finally {
+        folder.close(false);
+      }
+    }
+  }
+
+  private void handle(Message message) {
+    try {
+      Optional<DeliveryStatusReport> report =
+          DeliveryStatusReport.read(new MimeMessage((MimeMessage) message));
+      if (report.isPresent() && report.get().permanent()) {
+        DeliveryStatusReport r = report.get();
+        bounces.record(
+            r.recipient(),
+            r.originalMessageId(),
+            "bounce report"
+                + (r.status() == null ? "" : " " + r.status())
+                + (r.diagnostic() == null ? "" : ": " + r.diagnostic()));
+        message.setFlag(Flags.Flag.SEEN, true);
+      } else {
+        message.setFlag(Flags.Flag.FLAGGED, true);
+      }
+    } catch (MessagingException | RuntimeException e) {
+      LOG.log(Level.WARNING, "A bounce report could not be processed; it is left unread", e);
+    }
+  }
+}
