@@ -16,6 +16,9 @@ public interface FollowupDirectory {
    */
   List<CaseSnapshot> caseSnapshots(String afterCaseId, int limit);
 
+  /** Team names by id, ordered by name. */
+  Map<String, String> teamNames();
+
   /** Root causes (code and label), in the order managers set. */
   Map<String, String> rootCauseLabels();
 }

@@ -6,6 +6,7 @@ import dev.verbatim.followup.api.FollowupDirectory;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.RootCause;
+import dev.verbatim.followup.internal.domain.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -72,6 +73,15 @@ public class JpaFollowupDirectory implements FollowupDirectory {
         .getResultStream()
         .map(JpaFollowupDirectory::snapshot)
         .toList();
+  }
+
+  @Override
+  public Map<String, String> teamNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    em.createQuery("SELECT t FROM Team t ORDER BY t.name", Team.class)
+        .getResultStream()
+        .forEach(t -> names.put(t.id(), t.name()));
+    return names;
   }
 
   @Override

@@ -18,6 +18,6 @@ public class ReportingMigrations implements MigrationSource {
 
   @Override
   public List<String> scripts() {
-    return List.of("db/reporting/V1__report_facts.sql");
+    return List.of("db/reporting/V1__report_facts.sql", "db/reporting/V3__words.sql");
   }
 }
