@@ -29,7 +29,7 @@ public final class PersonalDataMask {
       Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
   private static final Pattern PHONE =
       Pattern.compile(
-          "(?<![\\w#/.,+-])(?:(?:\\+|00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{1,5}(?:[ .-]\\d{1,5}){0,5}(?![\\w/]|[.,-]\\d)");
+          "(?<![\\w#/.,+-])(?:(?:\\+|00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{1,8}(?:[ .-]\\d{1,8}){0,5}(?![\\w/]|[.,-]\\d)");
   private static final Pattern DATE =
       Pattern.compile("\\d{4}[ .-]\\d{1,2}[ .-]\\d{1,2}|\\d{1,2}[ .-]\\d{1,2}[ .-]\\d{2,4}");
 
