@@ -1,0 +1,83 @@
+package dev.verbatim.reporting.internal.infrastructure;
+
+import dev.verbatim.followup.api.CaseChanged;
+import dev.verbatim.followup.api.CaseSnapshot;
+import dev.verbatim.followup.api.FollowupDirectory;
+import dev.verbatim.reporting.internal.domain.CommentTerms;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * Writes the terms of a case's comment (rpt_case_term) the first time the case is seen, in the
+ * transaction of the event, next to {@link FactRecorder}'s case fact. A comment never changes, so
+ * later changes of the case leave its terms alone.
+ */
+@ApplicationScoped
+public class CaseTermIndexer {
+  @PersistenceContext(unitName = "verbatim")
+  EntityManager em;
+
+  @Inject FollowupDirectory followup;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void caseChanged(@Observes CaseChanged changed) {
+    if (isIndexed(changed.caseId())) {
+      return;
+    }
+    followup.caseSnapshot(changed.caseId()).ifPresent(this::index);
+  }
+
+  void index(CaseSnapshot c) {
+    index(c.caseId(), c.comment(), c.surveyId(), c.openedAt());
+  }
+
+  /** Stores the terms of one comment and marks the case as done. */
+  public void index(String caseId, String comment, String surveyId, long openedAt) {
+    for (String term : CommentTerms.of(comment)) {
+      em.createNativeQuery(
+              "INSERT INTO rpt_case_term (case_id, term, survey_id, opened_at) VALUES (?, ?, ?, ?)")
+          .setParameter(1, caseId)
+          .setParameter(2, term)
+          .setParameter(3, surveyId)
+          .setParameter(4, openedAt)
+          .executeUpdate();
+    }
+    em.createNativeQuery("INSERT INTO rpt_case_tokenized (case_id, opened_at) VALUES (?, ?)")
+        .setParameter(1, caseId)
+        .setParameter(2, openedAt)
+        .executeUpdate();
+  }
+
+  private boolean isIndexed(String caseId) {
+    return !em.createNativeQuery("SELECT 1 FROM rpt_case_tokenized WHERE case_id = ?")
+        .setParameter(1, caseId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * Indexes up to {@code limit} case facts that have no terms yet (cases recorded before terms
+   * existed); returns how many.
+   */
+  @Transactional
+  public int indexMissing(int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT c.case_id, c.comment_text, c.survey_id, c.opened_at FROM rpt_case c"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM rpt_case_tokenized t"
+                    + " WHERE t.case_id = c.case_id) ORDER BY c.case_id")
+            .setMaxResults(limit)
+            .getResultList();
+    for (Object[] row : rows) {
+      index((String) row[0], (String) row[1], (String) row[2], ((Number) row[3]).longValue());
+    }
+    return rows.size();
+  }
+}
