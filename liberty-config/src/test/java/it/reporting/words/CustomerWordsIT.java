@@ -178,6 +178,9 @@ class CustomerWordsIT {
         manager.get("/api/reports/verbatims/csv?survey=" + surveyId).expectStatus(200).body();
     assertThat(csv).contains("[card ••1111]", "case_id").doesNotContain(CARD, EMAIL_IN_COMMENT);
     assertThat(csv.lines().count()).isEqualTo(6);
+    String casesCsv =
+        manager.get("/api/reports/cases.csv?survey=" + surveyId).expectStatus(200).body();
+    assertThat(casesCsv).contains("[card ••1111]").doesNotContain(CARD, EMAIL_IN_COMMENT);
 
     String caseId = v.getString("caseId");
     ownerClient

@@ -1,6 +1,7 @@
 package dev.verbatim.reporting.internal.infrastructure;
 
 import dev.verbatim.platform.api.SafeCsvWriter;
+import dev.verbatim.reporting.internal.domain.PersonalDataMask;
 import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.RollupRules;
 import java.sql.Connection;
@@ -89,7 +90,7 @@ public final class FactExports {
               rs.getString(1),
               rs.getString(2),
               rs.getString(3),
-              rs.getString(4),
+              PersonalDataMask.mask(rs.getString(4)),
               rs.getObject(5),
               rs.getString(6),
               rs.getString(7),

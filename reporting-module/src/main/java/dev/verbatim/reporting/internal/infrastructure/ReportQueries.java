@@ -2,6 +2,7 @@ package dev.verbatim.reporting.internal.infrastructure;
 
 import dev.verbatim.reporting.internal.domain.DurationHistogram;
 import dev.verbatim.reporting.internal.domain.HeadlineCounts;
+import dev.verbatim.reporting.internal.domain.PersonalDataMask;
 import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.RollupRules;
 import java.sql.Connection;
@@ -153,7 +154,7 @@ public final class ReportQueries {
       while (rs.next()) {
         found.add(
             new Verbatim(
-                rs.getString(1),
+                PersonalDataMask.mask(rs.getString(1)),
                 rs.getInt(2),
                 java.time.LocalDate.ofEpochDay(RollupRules.day(rs.getLong(3))).toString()));
       }
