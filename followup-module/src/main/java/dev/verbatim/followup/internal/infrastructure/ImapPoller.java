@@ -2,6 +2,7 @@ package dev.verbatim.followup.internal.infrastructure;
 
 import dev.verbatim.followup.internal.application.InboundMailService;
 import dev.verbatim.followup.internal.domain.InboundMail;
+import dev.verbatim.platform.api.ImapMailbox;
 import dev.verbatim.platform.api.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,11 +14,8 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.FlagTerm;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads customers' answers from the reply mailbox on a schedule. A message is flagged \Seen only
@@ -36,35 +35,31 @@ public class ImapPoller {
   private static final Logger LOG = Logger.getLogger(ImapPoller.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
-  @Inject ImapSettings settings;
+  @Inject Config config;
   @Inject InboundMessageReader reader;
   @Inject InboundMailService inbound;
 
   private static final int MAX_FETCHES = 3;
   private final Map<Long, Integer> fetchFailures = new ConcurrentHashMap<>();
+  private ImapMailbox mailbox;
   private ScheduledFuture<?> ticker;
   private volatile boolean unreachable;
 
   void start(@Observes SchemaReady ready) {
-    if (!settings.enabled()) {
+    mailbox = ImapMailbox.configured(config, "verbatim.imap", 0).orElse(null);
+    if (mailbox == null) {
       LOG.info(
           "No IMAP host configured (verbatim.imap.host): customers' email answers are not read");
       return;
     }
     ticker =
         scheduler.scheduleWithFixedDelay(
-            this::pollSafely, 1, settings.pollSeconds(), TimeUnit.SECONDS);
+            this::pollSafely, 1, mailbox.pollSeconds(), TimeUnit.SECONDS);
     LOG.info(
         "Reading customers' answers from "
-            + settings.protocol()
-            + "://"
-            + settings.host()
-            + ":"
-            + settings.port()
-            + "/"
-            + settings.folder()
+            + mailbox.describe()
             + " every "
-            + settings.pollSeconds()
+            + mailbox.pollSeconds()
             + " s");
   }
 
@@ -91,22 +86,7 @@ public class ImapPoller {
   }
 
   void poll() throws MessagingException {
-    Session session = Session.getInstance(settings.sessionProperties());
-    try (Store store = session.getStore(settings.protocol())) {
-      store.connect(settings.host(), settings.port(), settings.user(), settings.password());
-      Folder folder = store.getFolder(settings.folder());
-      folder.open(Folder.READ_WRITE);
-      try {
-        for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-          if (!folder.isOpen()) {
-            break; // the server dropped us: the rest is read on the next poll
-          }
-          handle(folder, message);
-        }
-      } finally {
-        folder.close(false);
-      }
-    }
+    mailbox.readUnseen(null, this::handle);
   }
 
   private void handle(Folder folder, Message message) {
@@ -154,7 +134,7 @@ public class ImapPoller {
               "The mail server could not hand over this mail (IMAP UID "
                   + uid
                   + " in "
-                  + settings.folder()
+                  + mailbox.folder()
                   + "); it is still in the mailbox.");
           markSeen(message);
           fetchFailures.remove(uid);

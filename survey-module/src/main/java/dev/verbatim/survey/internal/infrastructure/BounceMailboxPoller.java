@@ -1,5 +1,6 @@
 package dev.verbatim.survey.internal.infrastructure;
 
+import dev.verbatim.platform.api.ImapMailbox;
 import dev.verbatim.platform.api.SchemaReady;
 import dev.verbatim.survey.internal.application.BounceRecorder;
 import jakarta.annotation.PreDestroy;
@@ -9,19 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads bounce reports from the bounce mailbox on a schedule (the approach of the reply mailbox
@@ -34,21 +32,25 @@ public class BounceMailboxPoller {
   private static final Logger LOG = Logger.getLogger(BounceMailboxPoller.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
-  @Inject BounceMailboxSettings settings;
+  @Inject Config config;
   @Inject BounceRecorder bounces;
 
+  private ImapMailbox mailbox;
   private ScheduledFuture<?> ticker;
   private volatile boolean unreachable;
 
   void start(@Observes SchemaReady ready) {
-    if (!settings.enabled()) {
+    int replyMailboxPort = config.getOptionalValue("verbatim.imap.port", Integer.class).orElse(0);
+    mailbox =
+        ImapMailbox.configured(config, "verbatim.bounces.imap", replyMailboxPort).orElse(null);
+    if (mailbox == null) {
       LOG.info(
           "No bounce mailbox configured (verbatim.bounces.imap.host): bounce reports are not read");
       return;
     }
     ticker =
         scheduler.scheduleWithFixedDelay(
-            this::pollSafely, 1, settings.pollSeconds(), TimeUnit.SECONDS);
+            this::pollSafely, 1, mailbox.pollSeconds(), TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -70,25 +72,10 @@ public class BounceMailboxPoller {
     }
   }
 
+  /** Unflagged only: a mail that is no permanent-failure report is flagged and left for people. */
   void poll() throws MessagingException {
-    Session session = Session.getInstance(settings.sessionProperties());
-    try (Store store = session.getStore(settings.protocol())) {
-      store.connect(settings.host(), settings.port(), settings.user(), settings.password());
-      Folder folder = store.getFolder(settings.folder());
-      folder.open(Folder.READ_WRITE);
-      try {
-        FlagTerm unseen = new FlagTerm(new Flags(Flags.Flag.SEEN), false);
-        FlagTerm unflagged = new FlagTerm(new Flags(Flags.Flag.FLAGGED), false);
-        for (Message message : folder.search(new AndTerm(unseen, unflagged))) {
-          if (!folder.isOpen()) {
-            break;
-          }
-          handle(message);
-        }
-      } finally {
-        folder.close(false);
-      }
-    }
+    mailbox.readUnseen(
+        new FlagTerm(new Flags(Flags.Flag.FLAGGED), false), (folder, message) -> handle(message));
   }
 
   private void handle(Message message) {
