@@ -80,22 +80,13 @@ public class ContactBatchWriter {
     }
     ContactChanges changes = ContactChanges.of(contacts, stored(c, contacts), Ids::newId);
     long now = clock.millis();
-    if (!changes.newContacts().isEmpty()) {
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO svy_contact (id, email, email_key, name, created_at)"
-                  + " VALUES (?, ?, ?, ?, ?)")) {
-        for (ContactChanges.NewContact contact : changes.newContacts()) {
-          insert.setString(1, contact.id());
-          insert.setString(2, contact.email());
-          insert.setString(3, contact.emailKey());
-          insert.setString(4, contact.name());
-          insert.setLong(5, now);
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
+    List<Object[]> contactRows = new ArrayList<>(changes.newContacts().size());
+    for (ContactChanges.NewContact contact : changes.newContacts()) {
+      contactRows.add(
+          new Object[] {contact.id(), contact.email(), contact.emailKey(), contact.name(), now});
     }
+    MultiRowInsert.insert(
+        c, "svy_contact", List.of("id", "email", "email_key", "name", "created_at"), contactRows);
     if (!changes.renames().isEmpty()) {
       try (PreparedStatement rename =
           c.prepareStatement("UPDATE svy_contact SET name = ? WHERE id = ?")) {
@@ -107,19 +98,12 @@ public class ContactBatchWriter {
         rename.executeBatch();
       }
     }
-    if (!changes.attributeInserts().isEmpty()) {
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO svy_contact_attribute (contact_id, name, attr_value) VALUES (?, ?, ?)")) {
-        for (ContactChanges.AttributeRow a : changes.attributeInserts()) {
-          insert.setString(1, a.contactId());
-          insert.setString(2, a.name());
-          insert.setString(3, a.value());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
+    List<Object[]> attributeRows = new ArrayList<>(changes.attributeInserts().size());
+    for (ContactChanges.AttributeRow a : changes.attributeInserts()) {
+      attributeRows.add(new Object[] {a.contactId(), a.name(), a.value()});
     }
+    MultiRowInsert.insert(
+        c, "svy_contact_attribute", List.of("contact_id", "name", "attr_value"), attributeRows);
     if (!changes.attributeUpdates().isEmpty()) {
       try (PreparedStatement update =
           c.prepareStatement(
