@@ -93,7 +93,7 @@ public class ContactImportService {
     int line = 0;
     try {
       store.started(id, ContactCsvReader.countRows(upload.file()));
-      try (ContactCsvReader reader = ContactCsvReader.open(upload.file(), ignoredColumns)) {
+      try (ContactCsvReader reader = ContactCsvReader.reopen(upload.file(), ignoredColumns)) {
         int errorsKept = 0;
         List<ContactCsvReader.Row> batch = new ArrayList<>(ContactBatchWriter.BATCH_SIZE);
         ContactCsvReader.Row row;

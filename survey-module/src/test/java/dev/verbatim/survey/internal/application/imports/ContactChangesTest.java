@@ -1,0 +1,90 @@
+package dev.verbatim.survey.internal.application.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.verbatim.survey.internal.application.imports.ContactChanges.AttributeRow;
+import dev.verbatim.survey.internal.application.imports.ContactChanges.NewContact;
+import dev.verbatim.survey.internal.application.imports.ContactChanges.Rename;
+import dev.verbatim.survey.internal.application.imports.ContactChanges.Stored;
+import dev.verbatim.survey.internal.domain.ContactInput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContactChangesTest {
+  private static Map<String, String> attributes(String... pairs) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  @Test
+  void aNewEmailBecomesAContactWithItsAttributes() {
+    ContactChanges changes =
+        ContactChanges.of(
+            List.of(new ContactInput(" Ann@Example.com ", " Ann ", attributes("Region", "EMEA"))),
+            Map.of(),
+            () -> "id-1");
+
+    assertThat(changes.newContacts())
+        .containsExactly(new NewContact("id-1", "Ann@Example.com", "ann@example.com", "Ann"));
+    assertThat(changes.attributeInserts())
+        .containsExactly(new AttributeRow("id-1", "Region", "EMEA"));
+    assertThat(changes.created()).isEqualTo(1);
+    assertThat(changes.updated()).isZero();
+  }
+
+  @Test
+  void anExistingEmailInAnotherCaseIsUpdatedKeepingAttributesTheFileDoesNotMention() {
+    Stored stored = new Stored("c-1", "Old Name", attributes("Tier", "gold", "Region", "APAC"));
+    ContactChanges changes =
+        ContactChanges.of(
+            List.of(
+                new ContactInput(
+                    "ANN@example.com", "New Name", attributes("Region", "EMEA", "Plan", "Team"))),
+            Map.of("ann@example.com", stored),
+            () -> {
+              throw new AssertionError("an existing contact needs no new id");
+            });
+
+    assertThat(changes.newContacts()).isEmpty();
+    assertThat(changes.renames()).containsExactly(new Rename("c-1", "New Name"));
+    assertThat(changes.attributeUpdates())
+        .containsExactly(new AttributeRow("c-1", "Region", "EMEA"));
+    assertThat(changes.attributeInserts()).containsExactly(new AttributeRow("c-1", "Plan", "Team"));
+    assertThat(changes.created()).isZero();
+    assertThat(changes.updated()).isEqualTo(1);
+  }
+
+  @Test
+  void reImportingUnchangedDetailsWritesNothingButCountsTheContactAsUpdated() {
+    Stored stored = new Stored("c-1", "Ann", attributes("Region", "EMEA"));
+    ContactChanges changes =
+        ContactChanges.of(
+            List.of(new ContactInput("ann@example.com", "Ann", attributes("Region", "EMEA"))),
+            Map.of("ann@example.com", stored),
+            () -> "unused");
+
+    assertThat(changes.newContacts()).isEmpty();
+    assertThat(changes.renames()).isEmpty();
+    assertThat(changes.attributeInserts()).isEmpty();
+    assertThat(changes.attributeUpdates()).isEmpty();
+    assertThat(changes.updated()).isEqualTo(1);
+  }
+
+  @Test
+  void aBlankNameInTheFileKeepsTheStoredName() {
+    Stored stored = new Stored("c-1", "Ann", Map.of());
+    ContactChanges changes =
+        ContactChanges.of(
+            List.of(new ContactInput("ann@example.com", "  ", Map.of())),
+            Map.of("ann@example.com", stored),
+            () -> "unused");
+
+    assertThat(changes.renames()).isEmpty();
+    assertThat(changes.updated()).isEqualTo(1);
+  }
+}
