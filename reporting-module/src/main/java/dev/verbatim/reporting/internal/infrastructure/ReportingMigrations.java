@@ -18,6 +18,9 @@ public class ReportingMigrations implements MigrationSource {
 
   @Override
   public List<String> scripts() {
-    return List.of("db/reporting/V1__report_facts.sql", "db/reporting/V2__rollups.sql");
+    return List.of(
+        "db/reporting/V1__report_facts.sql",
+        "db/reporting/V2__rollups.sql",
+        "db/reporting/V4__rollups_by_month.sql");
   }
 }
