@@ -110,12 +110,12 @@ public final class RollupRules {
     if (c.firstReplyAt() != null) {
       long waited = c.firstReplyAt() - c.openedAt();
       r.add(RollupTable.CASE_TIME, timeKey(key, REPLY, waited), "cases", sign);
-      r.add(RollupTable.CASE_TIME_MONTH, monthTimeKey(monthKey, REPLY, waited), "cases", sign);
+      r.add(RollupTable.CASE_TIME_MONTH, monthTimeKey(monthKey, REPLY), bucketOf(waited), sign);
     }
     if (isClosed(c)) {
       long took = c.closedAt() - c.openedAt();
       r.add(RollupTable.CASE_TIME, timeKey(key, CLOSE, took), "cases", sign);
-      r.add(RollupTable.CASE_TIME_MONTH, monthTimeKey(monthKey, CLOSE, took), "cases", sign);
+      r.add(RollupTable.CASE_TIME_MONTH, monthTimeKey(monthKey, CLOSE), bucketOf(took), sign);
     }
     segments.forEach((name, val) -> caseSegment(r, c, sign, name, val));
   }
@@ -150,8 +150,12 @@ public final class RollupRules {
         : List.of(name, val, surveyId, day, week(day));
   }
 
-  private static List<Object> monthTimeKey(List<Object> monthKey, String kind, long millis) {
-    return List.of(monthKey.get(0), monthKey.get(1), kind, DurationHistogram.bucket(millis));
+  private static List<Object> monthTimeKey(List<Object> monthKey, String kind) {
+    return List.of(monthKey.get(0), monthKey.get(1), kind);
+  }
+
+  private static String bucketOf(long millis) {
+    return RollupTable.bucketColumn(DurationHistogram.bucket(millis));
   }
 
   private static List<Object> timeKey(List<Object> caseKey, String kind, long millis) {

@@ -27,8 +27,7 @@ public enum RollupTable {
   SURVEY_MONTH("rpt_roll_survey_m", List.of("survey_id", "month_no"), surveyValues()),
   CASE_SURVEY_DAY("rpt_roll_case_s", List.of("survey_id", "day_no", "week_no"), caseSurveyValues()),
   CASE_SURVEY_MONTH("rpt_roll_case_sm", List.of("survey_id", "month_no"), caseSurveyValues()),
-  CASE_TIME_MONTH(
-      "rpt_roll_case_time_m", List.of("survey_id", "month_no", "kind", "bucket"), List.of("cases")),
+  CASE_TIME_MONTH("rpt_roll_case_time_m", List.of("survey_id", "month_no", "kind"), bucketValues()),
   SEGMENT_MONTH(
       "rpt_roll_segment_m",
       List.of("attr_name", "attr_value", "survey_id", "month_no"),
@@ -50,6 +49,19 @@ public enum RollupTable {
       throw new IllegalArgumentException(value + " is not a counter of " + table);
     }
     return i;
+  }
+
+  /** One counter per {@link DurationHistogram} bucket: b0, b1, ... */
+  public static String bucketColumn(int bucket) {
+    return "b" + bucket;
+  }
+
+  private static List<String> bucketValues() {
+    List<String> v = new ArrayList<>();
+    for (int b = 0; b < DurationHistogram.BUCKETS; b++) {
+      v.add(bucketColumn(b));
+    }
+    return List.copyOf(v);
   }
 
   private static List<String> segmentValues() {
