@@ -55,6 +55,7 @@ class ReportBenchmark {
       }
       double[] small = round(db, 100_000);
       double[] large = round(db, 1_000_000);
+      db.commit();
       System.out.printf(
           "p50 growth 100k -> 1M: headline all x%.2f, headline one survey x%.2f, segments x%.2f%n",
           large[0] / small[0], large[1] / small[1], large[2] / small[2]);
