@@ -21,6 +21,7 @@ public class ReportingMigrations implements MigrationSource {
     return List.of(
         "db/reporting/V1__report_facts.sql",
         "db/reporting/V2__rollups.sql",
-        "db/reporting/V3__words.sql");
+        "db/reporting/V3__words.sql",
+        "db/reporting/V4__rollups_by_month.sql");
   }
 }

@@ -91,4 +91,41 @@ class RollupRulesTest {
     assertThat(c[RollupTable.CASE_DAY.index("closed")]).isEqualTo(-1);
     assertThat(c[RollupTable.CASE_DAY.index("replied")]).isZero();
   }
+
+  @Test
+  void monthsAreCalendarMonthsCountedFromJanuary1970() {
+    int march2026 = (int) java.time.LocalDate.of(2026, 3, 1).toEpochDay();
+    assertThat(RollupRules.month(march2026)).isEqualTo(56 * 12 + 2);
+    assertThat(RollupRules.month(march2026 - 1)).isEqualTo(56 * 12 + 1);
+    assertThat(RollupRules.monthStart(56 * 12 + 2)).isEqualTo(march2026);
+  }
+
+  @Test
+  void anUnrepliedCaseWithADueTimeCountsAsUnrepliedDueUntilItIsAnswered() {
+    Rollup r = new Rollup();
+    RollupRules.caseSnapshot(r, snapshot("o1", null, null, "OPEN"), 1, Map.of());
+    long[] month = r.rows(RollupTable.CASE_SURVEY_MONTH).values().iterator().next();
+    assertThat(month[RollupTable.CASE_SURVEY_MONTH.index("unreplied_due")]).isEqualTo(1);
+    assertThat(month[RollupTable.CASE_SURVEY_MONTH.index("unreplied_due_open")]).isEqualTo(1);
+    RollupRules.caseSnapshot(r, snapshot("o1", null, null, "OPEN"), -1, Map.of());
+    RollupRules.caseSnapshot(r, snapshot("o1", OPENED + 1, null, "OPEN"), 1, Map.of());
+    long[] after = r.rows(RollupTable.CASE_SURVEY_MONTH).values().iterator().next();
+    assertThat(after[RollupTable.CASE_SURVEY_MONTH.index("unreplied_due")]).isZero();
+    assertThat(after[RollupTable.CASE_SURVEY_MONTH.index("unreplied_due_open")]).isZero();
+    assertThat(after[RollupTable.CASE_SURVEY_MONTH.index("replied")]).isEqualTo(1);
+  }
+
+  @Test
+  void theMonthlyRollupsWithoutTeamAndOwnerAddUpToTheDailyOnes() {
+    Rollup r = new Rollup();
+    RollupRules.caseSnapshot(r, snapshot("o1", OPENED + 600_000, null, "OPEN"), 1, EMEA);
+    RollupRules.caseSnapshot(r, snapshot("o2", null, null, "OPEN"), 1, EMEA);
+    long[] day = r.rows(RollupTable.CASE_SURVEY_DAY).values().iterator().next();
+    long[] month = r.rows(RollupTable.CASE_SURVEY_MONTH).values().iterator().next();
+    assertThat(day).containsExactly(month);
+    assertThat(month[RollupTable.CASE_SURVEY_MONTH.index("cases")]).isEqualTo(2);
+    assertThat(r.rows(RollupTable.CASE_TIME_MONTH)).hasSize(1);
+    long[] seg = r.rows(RollupTable.SEGMENT_MONTH).values().iterator().next();
+    assertThat(seg[RollupTable.SEGMENT_MONTH.index("cases")]).isEqualTo(2);
+  }
 }

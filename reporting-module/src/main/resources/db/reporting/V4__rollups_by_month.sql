@@ -1,0 +1,167 @@
+-- Rollups for the unfiltered and survey-filtered reports (no team, owner or day in the key where
+-- the report does not need them), so their size follows surveys × months, not responses. A
+-- period's whole calendar months (UTC; month_no counts from January 1970) are read here, its
+-- partial edge months from the daily rollups. Kept by FactRecorder like the others and rebuilt by
+-- POST /api/reports/recompute.
+
+CREATE TABLE rpt_roll_survey_m (
+  survey_id VARCHAR(36) NOT NULL,
+  month_no INTEGER NOT NULL,
+  invitations BIGINT NOT NULL,
+  responses BIGINT NOT NULL,
+  nps_0 BIGINT NOT NULL,
+  nps_1 BIGINT NOT NULL,
+  nps_2 BIGINT NOT NULL,
+  nps_3 BIGINT NOT NULL,
+  nps_4 BIGINT NOT NULL,
+  nps_5 BIGINT NOT NULL,
+  nps_6 BIGINT NOT NULL,
+  nps_7 BIGINT NOT NULL,
+  nps_8 BIGINT NOT NULL,
+  nps_9 BIGINT NOT NULL,
+  nps_10 BIGINT NOT NULL,
+  csat_n BIGINT NOT NULL,
+  csat_top2 BIGINT NOT NULL,
+  ces_n BIGINT NOT NULL,
+  ces_sum BIGINT NOT NULL,
+  comments BIGINT NOT NULL,
+  PRIMARY KEY (survey_id, month_no)
+);
+
+-- Case counters per survey and day without team and owner; unreplied_due counts the unreplied
+-- cases that have a due time (unreplied_due_open: those still OPEN), so "unreplied past due" is
+-- this minus the few unreplied cases whose due time is still ahead (a range scan of
+-- rpt_case_unreplied).
+CREATE TABLE rpt_roll_case_s (
+  survey_id VARCHAR(36) NOT NULL,
+  day_no INTEGER NOT NULL,
+  week_no INTEGER NOT NULL,
+  cases BIGINT NOT NULL,
+  owned BIGINT NOT NULL,
+  replied BIGINT NOT NULL,
+  closed BIGINT NOT NULL,
+  sla_met BIGINT NOT NULL,
+  unreplied_due BIGINT NOT NULL,
+  unreplied_due_open BIGINT NOT NULL,
+  PRIMARY KEY (survey_id, day_no)
+);
+CREATE INDEX rpt_roll_case_s_day ON rpt_roll_case_s (day_no);
+
+CREATE TABLE rpt_roll_case_sm (
+  survey_id VARCHAR(36) NOT NULL,
+  month_no INTEGER NOT NULL,
+  cases BIGINT NOT NULL,
+  owned BIGINT NOT NULL,
+  replied BIGINT NOT NULL,
+  closed BIGINT NOT NULL,
+  sla_met BIGINT NOT NULL,
+  unreplied_due BIGINT NOT NULL,
+  unreplied_due_open BIGINT NOT NULL,
+  PRIMARY KEY (survey_id, month_no)
+);
+
+-- Time to first reply (R) and to close (C) per survey and month: one row per kind with a column
+-- per DurationHistogram bucket (b0..b79), so all surveys over all time are a few hundred rows.
+CREATE TABLE rpt_roll_case_time_m (
+  survey_id VARCHAR(36) NOT NULL,
+  month_no INTEGER NOT NULL,
+  kind CHAR(1) NOT NULL,
+  b0 BIGINT NOT NULL,
+  b1 BIGINT NOT NULL,
+  b2 BIGINT NOT NULL,
+  b3 BIGINT NOT NULL,
+  b4 BIGINT NOT NULL,
+  b5 BIGINT NOT NULL,
+  b6 BIGINT NOT NULL,
+  b7 BIGINT NOT NULL,
+  b8 BIGINT NOT NULL,
+  b9 BIGINT NOT NULL,
+  b10 BIGINT NOT NULL,
+  b11 BIGINT NOT NULL,
+  b12 BIGINT NOT NULL,
+  b13 BIGINT NOT NULL,
+  b14 BIGINT NOT NULL,
+  b15 BIGINT NOT NULL,
+  b16 BIGINT NOT NULL,
+  b17 BIGINT NOT NULL,
+  b18 BIGINT NOT NULL,
+  b19 BIGINT NOT NULL,
+  b20 BIGINT NOT NULL,
+  b21 BIGINT NOT NULL,
+  b22 BIGINT NOT NULL,
+  b23 BIGINT NOT NULL,
+  b24 BIGINT NOT NULL,
+  b25 BIGINT NOT NULL,
+  b26 BIGINT NOT NULL,
+  b27 BIGINT NOT NULL,
+  b28 BIGINT NOT NULL,
+  b29 BIGINT NOT NULL,
+  b30 BIGINT NOT NULL,
+  b31 BIGINT NOT NULL,
+  b32 BIGINT NOT NULL,
+  b33 BIGINT NOT NULL,
+  b34 BIGINT NOT NULL,
+  b35 BIGINT NOT NULL,
+  b36 BIGINT NOT NULL,
+  b37 BIGINT NOT NULL,
+  b38 BIGINT NOT NULL,
+  b39 BIGINT NOT NULL,
+  b40 BIGINT NOT NULL,
+  b41 BIGINT NOT NULL,
+  b42 BIGINT NOT NULL,
+  b43 BIGINT NOT NULL,
+  b44 BIGINT NOT NULL,
+  b45 BIGINT NOT NULL,
+  b46 BIGINT NOT NULL,
+  b47 BIGINT NOT NULL,
+  b48 BIGINT NOT NULL,
+  b49 BIGINT NOT NULL,
+  b50 BIGINT NOT NULL,
+  b51 BIGINT NOT NULL,
+  b52 BIGINT NOT NULL,
+  b53 BIGINT NOT NULL,
+  b54 BIGINT NOT NULL,
+  b55 BIGINT NOT NULL,
+  b56 BIGINT NOT NULL,
+  b57 BIGINT NOT NULL,
+  b58 BIGINT NOT NULL,
+  b59 BIGINT NOT NULL,
+  b60 BIGINT NOT NULL,
+  b61 BIGINT NOT NULL,
+  b62 BIGINT NOT NULL,
+  b63 BIGINT NOT NULL,
+  b64 BIGINT NOT NULL,
+  b65 BIGINT NOT NULL,
+  b66 BIGINT NOT NULL,
+  b67 BIGINT NOT NULL,
+  b68 BIGINT NOT NULL,
+  b69 BIGINT NOT NULL,
+  b70 BIGINT NOT NULL,
+  b71 BIGINT NOT NULL,
+  b72 BIGINT NOT NULL,
+  b73 BIGINT NOT NULL,
+  b74 BIGINT NOT NULL,
+  b75 BIGINT NOT NULL,
+  b76 BIGINT NOT NULL,
+  b77 BIGINT NOT NULL,
+  b78 BIGINT NOT NULL,
+  b79 BIGINT NOT NULL,
+  PRIMARY KEY (survey_id, month_no, kind)
+);
+
+CREATE TABLE rpt_roll_segment_m (
+  attr_name VARCHAR(60) NOT NULL,
+  attr_value VARCHAR(500) NOT NULL,
+  survey_id VARCHAR(36) NOT NULL,
+  month_no INTEGER NOT NULL,
+  invitations BIGINT NOT NULL,
+  responses BIGINT NOT NULL,
+  promoters BIGINT NOT NULL,
+  passives BIGINT NOT NULL,
+  detractors BIGINT NOT NULL,
+  comments BIGINT NOT NULL,
+  cases BIGINT NOT NULL,
+  replied BIGINT NOT NULL,
+  closed BIGINT NOT NULL,
+  PRIMARY KEY (attr_name, attr_value, survey_id, month_no)
+);
