@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Not a test with a time limit: imports 100,000 generated contacts (3 attributes each, some quoted
  * fields with commas and quotes) through the API, then the same file again (all updates), and
- * prints rows per second, the counts and the server's heap. Run with {@code mvn -Pbench-import verify
- * -Dbenchmark=ContactImportBenchmark} (see the README's Performance section).
+ * prints rows per second, the counts and the server's heap. Run with {@code mvn -Pbench-import
+ * verify -Dbenchmark=ContactImportBenchmark} (see the README's Performance section).
  */
 class ContactImportBenchmark {
   private static final int ROWS = Integer.getInteger("benchmark.rows", 100_000);

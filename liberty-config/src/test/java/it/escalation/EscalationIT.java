@@ -58,6 +58,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class EscalationIT {
+  /**
+   * Read the outbox without row locks: a test's scan of plt_outbox otherwise can deadlock with the
+   * running outbox drainer's lease update (Derby then kills the test's query).
+   */
+  private static final String OUTBOX_READ = " WITH UR";
+
   private static final Pattern SURVEY_LINK = Pattern.compile("/s/([A-Za-z0-9_-]+)");
 
   /** The Arquillian server (src/test/liberty/config/server.xml). */
@@ -293,7 +299,8 @@ class EscalationIT {
     String body =
         (String)
             em.createNativeQuery(
-                    "SELECT text_body FROM plt_outbox WHERE kind = 'invitation' AND recipient = ?1")
+                    "SELECT text_body FROM plt_outbox WHERE kind = 'invitation' AND recipient = ?1"
+                        + OUTBOX_READ)
                 .setParameter(1, email)
                 .getSingleResult();
     Matcher link = SURVEY_LINK.matcher(body);
@@ -317,7 +324,8 @@ class EscalationIT {
     return ((Number)
             em.createNativeQuery(
                     "SELECT COUNT(*) FROM plt_outbox WHERE kind = 'escalation' AND recipient = ?1"
-                        + " AND text_body LIKE ?2")
+                        + " AND text_body LIKE ?2"
+                        + OUTBOX_READ)
                 .setParameter(1, recipient.email())
                 .setParameter(2, "%/app/cases/" + caseId + "%")
                 .getSingleResult())
@@ -328,7 +336,8 @@ class EscalationIT {
     return (String)
         em.createNativeQuery(
                 "SELECT text_body FROM plt_outbox WHERE kind = 'escalation' AND recipient = ?1"
-                    + " AND text_body LIKE ?2")
+                    + " AND text_body LIKE ?2"
+                    + OUTBOX_READ)
             .setParameter(1, recipient.email())
             .setParameter(2, "%/app/cases/" + caseId + "%")
             .getSingleResult();

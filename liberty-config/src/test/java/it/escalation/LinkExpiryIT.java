@@ -44,6 +44,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class LinkExpiryIT {
+  /**
+   * Read the outbox without row locks: a test's scan of plt_outbox otherwise can deadlock with the
+   * running outbox drainer's lease update (Derby then kills the test's query).
+   */
+  private static final String OUTBOX_READ = " WITH UR";
+
   private static final String BASE_URL = "http://localhost:9181";
   private static final Pattern SURVEY_LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
 
@@ -130,7 +136,8 @@ class LinkExpiryIT {
     String body =
         (String)
             em.createNativeQuery(
-                    "SELECT text_body FROM plt_outbox WHERE kind = 'invitation' AND recipient = ?1")
+                    "SELECT text_body FROM plt_outbox WHERE kind = 'invitation' AND recipient = ?1"
+                        + OUTBOX_READ)
                 .setParameter(1, email)
                 .getSingleResult();
     Matcher link = SURVEY_LINK.matcher(body);
