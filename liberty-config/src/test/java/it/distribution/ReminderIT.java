@@ -141,6 +141,37 @@ class ReminderIT {
   }
 
   @Test
+  void noReminderCarriesALinkThatExpiresWithinADay() {
+    String owner = "owner-" + unique();
+    staff.create(
+        new NewStaffUser(
+            owner, owner + "@example.test", "Owner", "password-" + owner, Set.of(Roles.OWNER)));
+    followupSetup.setFallbackOwner(owner);
+    String surveyId =
+        surveys
+            .create(
+                new SurveyDraft(
+                    "Late reminder " + unique(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(new QuestionDraft("score", "NPS", "How likely?", true, null))))
+            .id();
+    surveys.publish(surveyId);
+    String email = email("late");
+    String contactId = contacts.save(new ContactInput(email, "Customer", Map.of())).contact().id();
+    distributions.send(surveyId, List.of(contactId));
+    long invitedAt = invitedAt(contactId);
+
+    reminders.sendDue(invitedAt + Duration.ofDays(29).plusHours(1).toMillis());
+    assertEquals(0, reminderCount(email), "the 30-day link would be dead within a day");
+
+    reminders.sendDue(invitedAt + WAIT.toMillis());
+    assertEquals(1, reminderCount(email), "while the link works, the reminder goes out");
+  }
+
+  @Test
   void aRecipientRefusedAtSendTimeIsSuppressedAndItsInvitationMarkedBounced() {
     String owner = "owner-" + unique();
     staff.create(

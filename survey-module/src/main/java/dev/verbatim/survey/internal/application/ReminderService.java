@@ -3,6 +3,7 @@ package dev.verbatim.survey.internal.application;
 import dev.verbatim.platform.api.Outbox;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.Invitation;
+import dev.verbatim.survey.internal.domain.LinkExpiry;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.infrastructure.InvitationMail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +12,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reminds customers who have not answered: {@code verbatim.reminders.after-days} after the
  * invitation (or the previous reminder), at most {@code verbatim.reminders.max} times, with the
- * same personal link; never after an answer, an unsubscribe or a bounce, nor once the survey is
- * closed.
+ * same personal link; never after an answer, an unsubscribe or a bounce, once the survey is closed,
+ * or when the link expires within a day ({@code verbatim.links.expire-days}).
  */
 @ApplicationScoped
 public class ReminderService {
@@ -29,6 +31,10 @@ public class ReminderService {
   @Inject SendingSettings settings;
   @Inject Outbox outbox;
   @Inject InvitationMail mail;
+
+  @Inject
+  @ConfigProperty(name = "verbatim.links.expire-days", defaultValue = "30")
+  int expireDays;
 
   /**
    * @return how many reminders were queued
@@ -50,12 +56,14 @@ public class ReminderService {
                       + " AND i.answeredAt IS NULL AND i.bouncedAt IS NULL"
                       + " AND i.remindersSent < :max"
                       + " AND COALESCE(i.lastRemindedAt, i.createdAt) <= :cutoff"
+                      + " AND i.createdAt > :linkDeadBefore"
                       + " AND NOT EXISTS (SELECT x FROM Suppression x WHERE x.emailKey = c.emailKey)"
                       + " ORDER BY i.createdAt, i.id",
                   Object[].class)
               .setParameter("published", Survey.PUBLISHED)
               .setParameter("max", max)
               .setParameter("cutoff", now - after)
+              .setParameter("linkDeadBefore", new LinkExpiry(expireDays).oldestRemindableAt(now))
               .setFirstResult(passed)
               .setMaxResults(BATCH - sent)
               .getResultList();

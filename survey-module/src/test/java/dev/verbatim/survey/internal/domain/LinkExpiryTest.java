@@ -23,4 +23,13 @@ class LinkExpiryTest {
     assertThat(expiry.isExpired(sent, after(Duration.ofDays(30)))).isTrue();
     assertThat(new LinkExpiry(7).isExpired(sent, after(Duration.ofDays(8)))).isTrue();
   }
+
+  @Test
+  void aReminderIsOnlyDueWhileTheLinkStillWorksForADay() {
+    LinkExpiry expiry = new LinkExpiry(30);
+    long sent = SENT.toEpochMilli();
+    assertThat(sent).isGreaterThan(expiry.oldestRemindableAt(after(Duration.ofDays(28))));
+    assertThat(sent).isEqualTo(expiry.oldestRemindableAt(after(Duration.ofDays(29))));
+    assertThat(sent).isLessThan(expiry.oldestRemindableAt(after(Duration.ofDays(29).plusHours(1))));
+  }
 }
