@@ -80,26 +80,7 @@ class ReminderIT {
 
   @Test
   void onlyTheCustomerWhoDidNotAnswerIsRemindedOnceAfterTheWaitWithTheSameLink() {
-    String owner = "owner-" + unique();
-    staff.create(
-        new NewStaffUser(
-            owner, owner + "@example.test", "Owner", "password-" + owner, Set.of(Roles.OWNER)));
-    followupSetup.setFallbackOwner(owner);
-    String surveyId =
-        surveys
-            .create(
-                new SurveyDraft(
-                    "Reminders " + unique(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(
-                        new QuestionDraft(
-                            "score", "NPS", "How likely are you to recommend us?", true, null),
-                        new QuestionDraft("why", "TEXT", "Why?", false, null))))
-            .id();
-    surveys.publish(surveyId);
+    String surveyId = publishedSurvey("Reminders ", true);
     String silent = email("silent");
     String answered = email("answered");
     String leaver = email("leaver");
@@ -142,23 +123,7 @@ class ReminderIT {
 
   @Test
   void noReminderCarriesALinkThatExpiresWithinADay() {
-    String owner = "owner-" + unique();
-    staff.create(
-        new NewStaffUser(
-            owner, owner + "@example.test", "Owner", "password-" + owner, Set.of(Roles.OWNER)));
-    followupSetup.setFallbackOwner(owner);
-    String surveyId =
-        surveys
-            .create(
-                new SurveyDraft(
-                    "Late reminder " + unique(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(new QuestionDraft("score", "NPS", "How likely?", true, null))))
-            .id();
-    surveys.publish(surveyId);
+    String surveyId = publishedSurvey("Late reminder ", false);
     String email = email("late");
     String contactId = contacts.save(new ContactInput(email, "Customer", Map.of())).contact().id();
     distributions.send(surveyId, List.of(contactId));
@@ -173,23 +138,7 @@ class ReminderIT {
 
   @Test
   void aRecipientRefusedAtSendTimeIsSuppressedAndItsInvitationMarkedBounced() {
-    String owner = "owner-" + unique();
-    staff.create(
-        new NewStaffUser(
-            owner, owner + "@example.test", "Owner", "password-" + owner, Set.of(Roles.OWNER)));
-    followupSetup.setFallbackOwner(owner);
-    String surveyId =
-        surveys
-            .create(
-                new SurveyDraft(
-                    "Refused " + unique(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    List.of(new QuestionDraft("score", "NPS", "How likely?", true, null))))
-            .id();
-    surveys.publish(surveyId);
+    String surveyId = publishedSurvey("Refused ", false);
     String email = email("refused");
     String contactId = contacts.save(new ContactInput(email, "Customer", Map.of())).contact().id();
     distributions.send(surveyId, List.of(contactId));
@@ -213,6 +162,27 @@ class ReminderIT {
                 .getSingleResult()
             != null,
         "the invitation is marked bounced");
+  }
+
+  /** A published survey (NPS, and a comment when asked) whose comments have an owner to go to. */
+  private String publishedSurvey(String titlePrefix, boolean withComment) {
+    String owner = "owner-" + unique();
+    staff.create(
+        new NewStaffUser(
+            owner, owner + "@example.test", "Owner", "password-" + owner, Set.of(Roles.OWNER)));
+    followupSetup.setFallbackOwner(owner);
+    List<QuestionDraft> questions = new ArrayList<>();
+    questions.add(
+        new QuestionDraft("score", "NPS", "How likely are you to recommend us?", true, null));
+    if (withComment) {
+      questions.add(new QuestionDraft("why", "TEXT", "Why?", false, null));
+    }
+    String surveyId =
+        surveys
+            .create(new SurveyDraft(titlePrefix + unique(), null, null, null, null, questions))
+            .id();
+    surveys.publish(surveyId);
+    return surveyId;
   }
 
   private static String unique() {
