@@ -10,10 +10,10 @@ import it.support.Names;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
+import it.support.Teams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,14 +42,7 @@ class CasePageBrowserIT {
     manager = StaffMember.create(admin, "manager", "Pia Pagemanager").logIn();
     owner = StaffMember.create(admin, "owner", "Nora Notetaker");
     FallbackOwner.assign(manager, owner);
-    teamId =
-        manager
-            .postJson(
-                "/api/followup/teams",
-                Map.of("name", Names.unique("Nora's team"), "members", List.of(owner.username())))
-            .expectStatus(201)
-            .json()
-            .getString("id");
+    teamId = Teams.create(manager, "Nora's team", owner);
   }
 
   @AfterAll

@@ -11,6 +11,7 @@ import it.support.ReceivedMail;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
+import it.support.Teams;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +54,7 @@ class CaseWorkIT {
     colleague = StaffMember.create(admin, "owner", "Carl Colleague");
     colleagueClient = colleague.logIn();
     FallbackOwner.assign(manager, owner);
-    teamId =
-        manager
-            .postJson(
-                "/api/followup/teams",
-                Map.of("name", Names.unique("Ines's team"), "members", List.of(owner.username())))
-            .expectStatus(201)
-            .json()
-            .getString("id");
+    teamId = Teams.create(manager, "Ines's team", owner);
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import it.support.Names;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
+import it.support.Teams;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -211,17 +212,7 @@ class InboxVisibilityIT {
   }
 
   private static String team(String name, StaffMember... members) {
-    return manager
-        .postJson(
-            "/api/followup/teams",
-            Map.of(
-                "name",
-                Names.unique(name),
-                "members",
-                java.util.Arrays.stream(members).map(StaffMember::username).toList()))
-        .expectStatus(201)
-        .json()
-        .getString("id");
+    return Teams.create(manager, name, members);
   }
 
   private static String surveyRoutedTo(String teamId, String title) {

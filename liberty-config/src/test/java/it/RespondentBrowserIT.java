@@ -15,11 +15,11 @@ import it.support.ReceivedMail;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
+import it.support.Teams;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -55,14 +55,7 @@ class RespondentBrowserIT {
     owner = StaffMember.create(admin, "owner", "Rosa Replier");
     ownerClient = owner.logIn();
     FallbackOwner.assign(manager, owner);
-    teamId =
-        manager
-            .postJson(
-                "/api/followup/teams",
-                Map.of("name", Names.unique("Rosa's team"), "members", List.of(owner.username())))
-            .expectStatus(201)
-            .json()
-            .getString("id");
+    teamId = Teams.create(manager, "Rosa's team", owner);
   }
 
   @AfterAll

@@ -10,6 +10,7 @@ import it.support.ItEnvironment;
 import it.support.Names;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
+import it.support.Teams;
 import jakarta.json.JsonObject;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -79,15 +80,7 @@ class TwoWayEmailThreadIT {
     ownerClient = owner.logIn();
     // Publishing needs a fallback owner; the cases here are routed to this class's own team.
     FallbackOwner.assign(manager, owner);
-    teamId =
-        manager
-            .postJson(
-                "/api/followup/teams",
-                Map.of(
-                    "name", Names.unique("RepliedCase team"), "members", List.of(owner.username())))
-            .expectStatus(201)
-            .json()
-            .getString("id");
+    teamId = Teams.create(manager, "RepliedCase team", owner);
   }
 
   @AfterAll

@@ -16,6 +16,7 @@ import it.support.ReceivedMail;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
+import it.support.Teams;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
@@ -61,14 +62,7 @@ class WholeLoopIT {
     ownerClient = owner.logIn();
     otherOwnerClient = StaffMember.create(admin, "owner", "Olga Otherowner").logIn();
     FallbackOwner.assign(manager, owner);
-    teamId =
-        manager
-            .postJson(
-                "/api/followup/teams",
-                Map.of("name", Names.unique("Omar's team"), "members", List.of(owner.username())))
-            .expectStatus(201)
-            .json()
-            .getString("id");
+    teamId = Teams.create(manager, "Omar's team", owner);
   }
 
   @AfterAll

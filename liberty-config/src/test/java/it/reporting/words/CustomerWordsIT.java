@@ -10,6 +10,7 @@ import it.support.Names;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
+import it.support.Teams;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -54,14 +55,7 @@ class CustomerWordsIT {
     owner = StaffMember.create(admin, "owner", "Otto Words");
     ownerClient = owner.logIn();
     FallbackOwner.assign(manager, owner);
-    teamId =
-        manager
-            .postJson(
-                "/api/followup/teams",
-                Map.of("name", Names.unique("Words team"), "members", List.of(owner.username())))
-            .expectStatus(201)
-            .json()
-            .getString("id");
+    teamId = Teams.create(manager, "Words team", owner);
     title = Names.unique("Words survey");
     surveyId = SurveyFixtures.createNpsAndComment(manager, title).getString("id");
     manager
