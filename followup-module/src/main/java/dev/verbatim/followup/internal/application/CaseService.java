@@ -9,7 +9,7 @@ import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.CaseVisibility;
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.Reason;
-import dev.verbatim.followup.internal.domain.ReplyAddress;
+import dev.verbatim.followup.internal.domain.ReplyTokens;
 import dev.verbatim.followup.internal.domain.RootCause;
 import dev.verbatim.followup.internal.domain.SlaPolicy;
 import dev.verbatim.followup.internal.domain.Team;
@@ -24,6 +24,7 @@ import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.Outbox;
 import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.Roles;
+import dev.verbatim.platform.api.SecretKeys;
 import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
 import dev.verbatim.platform.api.StateConflictException;
@@ -63,6 +64,7 @@ public class CaseService {
   @Inject StaffDirectory staff;
   @Inject ReassignmentMail reassignmentMail;
   @Inject ReplyAddresses replyAddresses;
+  @Inject SecretKeys secretKeys;
 
   /**
    * The cases the user may see ({@link #visibilityOf}), narrowed by the filter. Sorted by due time
@@ -191,14 +193,13 @@ public class CaseService {
     ContactView contact = surveys.contact(followupCase.contactId()).orElseThrow();
     String surveyTitle =
         surveys.survey(followupCase.surveyId()).map(SurveySummary::title).orElse("our survey");
-    String token =
-        followupCase.replyToken() == null ? ReplyAddress.newToken() : followupCase.replyToken();
+    String token = ReplyTokens.derive(secretKeys.key(ReplyTokens.KEY), caseId);
     String messageId =
         outbox.enqueue(
             replyMail
                 .compose(followupCase, contact, surveyTitle, author, text.strip())
                 .threadedAfter(followupCase.threadMessageId(), replyAddresses.forToken(token)));
-    followupCase.startThread(token, messageId);
+    followupCase.startThread(ReplyTokens.hash(token), messageId);
     em.persist(
         new CaseMessage(
             Ids.newId(), caseId, CaseMessage.OUT, author.id(), text.strip(), messageId, now));
@@ -308,8 +309,31 @@ public class CaseService {
     return audit.trail(caseId);
   }
 
+  /**
+   * The contact's other cases that this user may see, newest first (at most 50): another team's
+   * case is not even listed.
+   */
+  public List<FollowupCase> otherCasesOfContact(FollowupCase followupCase, StaffUser user) {
+    CaseVisibility visibility = visibilityOf(user);
+    return otherCasesOfContact(followupCase).stream().filter(visibility::canSee).toList();
+  }
+
+  /**
+   * Whether the user may read what the customer wrote in this response: only when every case opened
+   * for its comments is one they may see (its words are that case's words).
+   */
+  public boolean mayReadResponse(String responseId, StaffUser user) {
+    CaseVisibility visibility = visibilityOf(user);
+    return visibility.seesAll()
+        || em.createQuery(
+                "SELECT c FROM FollowupCase c WHERE c.responseId = :r", FollowupCase.class)
+            .setParameter("r", responseId)
+            .getResultStream()
+            .allMatch(visibility::canSee);
+  }
+
   /** The contact's other cases, newest first (at most 50). */
-  public List<FollowupCase> otherCasesOfContact(FollowupCase followupCase) {
+  private List<FollowupCase> otherCasesOfContact(FollowupCase followupCase) {
     return em.createQuery(
             "SELECT c FROM FollowupCase c WHERE c.contactId = :contact AND c.id <> :id"
                 + " ORDER BY c.createdAt DESC",

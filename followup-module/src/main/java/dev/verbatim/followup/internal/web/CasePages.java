@@ -375,8 +375,8 @@ public class CasePages {
             ? null
             : cases.rootCause(c.rootCause()).map(RootCause::label).orElse(c.rootCause()));
     model.put("resolution", c.resolution());
-    model.put("earlierResponses", earlierResponses(c));
-    model.put("otherCases", otherCases(c));
+    model.put("earlierResponses", earlierResponses(c, user));
+    model.put("otherCases", otherCases(c, user));
     model.put("thread", thread(c));
     List<ReplyTemplate> templates = replyTemplates.list();
     model.put("replyTemplates", templates);
@@ -435,7 +435,7 @@ public class CasePages {
     return pages.staffPage("followup/case", "Case: " + views.surveyTitle(c), model);
   }
 
-  private List<Map<String, Object>> earlierResponses(FollowupCase c) {
+  private List<Map<String, Object>> earlierResponses(FollowupCase c, StaffUser user) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (ContactResponse r : surveys.responsesOf(c.contactId())) {
       if (r.responseId().equals(c.responseId())) {
@@ -445,15 +445,17 @@ public class CasePages {
       row.put("survey", r.surveyTitle());
       row.put("time", TIME.format(Instant.ofEpochMilli(r.submittedAt())));
       row.put("score", r.npsScore() == null ? "no score" : r.npsScore() + " / 10");
-      row.put("comments", r.comments());
+      boolean readable = cases.mayReadResponse(r.responseId(), user);
+      row.put("comments", readable ? r.comments() : List.of());
+      row.put("withheld", !readable);
       rows.add(row);
     }
     return rows;
   }
 
-  private List<Map<String, Object>> otherCases(FollowupCase c) {
+  private List<Map<String, Object>> otherCases(FollowupCase c, StaffUser user) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (FollowupCase other : cases.otherCasesOfContact(c)) {
+    for (FollowupCase other : cases.otherCasesOfContact(c, user)) {
       Map<String, Object> row = new HashMap<>();
       row.put("id", other.id());
       row.put("survey", views.surveyTitle(other));
