@@ -88,6 +88,17 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
+  /** A POST with extra request headers (Origin, say). */
+  public ApiResponse postWithHeaders(
+      String path, String contentType, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    headers.forEach(request::header);
+    return send("POST", path, request);
+  }
+
   /** A body of raw bytes (an uploaded file, say). */
   public ApiResponse postBytes(String path, String contentType, byte[] body) {
     return send(

@@ -1,7 +1,9 @@
 package dev.verbatim.platform.internal.web;
 
+import dev.verbatim.platform.api.AccessDeniedException;
 import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.PageRenderer;
+import dev.verbatim.platform.internal.security.Csrf;
 import dev.verbatim.platform.internal.security.StaffAuthenticationMechanism;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -57,11 +59,21 @@ public class LoginPage {
     return Response.seeOther(URI.create(safeNext(next))).build();
   }
 
+  /**
+   * Ends the session. Like every staff form it needs the session's CSRF token, so another site
+   * cannot log a person out; without a session there is nothing to end and nothing to check.
+   */
   @POST
   @Path("logout")
   public Response logout() throws ServletException {
-    request.logout();
     HttpSession session = request.getSession(false);
+    if (session != null && !Csrf.isValid(request, request.getParameter(Csrf.FIELD))) {
+      throw new AccessDeniedException(
+          "This form is out of date (or was not sent from Verbatim). Go back, reload the page and"
+              + " try again.");
+    }
+    request.logout();
+    session = request.getSession(false);
     if (session != null) {
       session.invalidate();
     }
