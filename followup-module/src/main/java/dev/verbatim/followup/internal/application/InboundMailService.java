@@ -7,6 +7,7 @@ import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.InboundMail;
 import dev.verbatim.followup.internal.domain.QuotedHistory;
 import dev.verbatim.followup.internal.domain.ReplyAddress;
+import dev.verbatim.followup.internal.domain.ReplyTokens;
 import dev.verbatim.followup.internal.domain.TriageMail;
 import dev.verbatim.followup.internal.infrastructure.CustomerAnsweredMail;
 import dev.verbatim.followup.internal.infrastructure.SlaSettings;
@@ -182,8 +183,8 @@ public class InboundMailService {
 
   private Optional<FollowupCase> caseByToken(String token) {
     return em.createQuery(
-            "SELECT c FROM FollowupCase c WHERE c.replyToken = :t", FollowupCase.class)
-        .setParameter("t", token)
+            "SELECT c FROM FollowupCase c WHERE c.replyTokenHash = :t", FollowupCase.class)
+        .setParameter("t", ReplyTokens.hash(token))
         .getResultStream()
         .findFirst();
   }

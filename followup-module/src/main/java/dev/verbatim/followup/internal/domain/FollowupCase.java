@@ -73,11 +73,11 @@ public class FollowupCase {
   private Long escalatedAt;
 
   /**
-   * Random token in the per-case reply address ({@code reply+<token>@domain}); set on the first
-   * reply.
+   * {@link ReplyTokens#hash} of the token in the per-case reply address ({@code
+   * reply+<token>@domain}), never the token itself; set on the first reply.
    */
   @Column(name = "reply_token")
-  private String replyToken;
+  private String replyTokenHash;
 
   /** Message-ID of the first mail to the customer: later mails thread under it. */
   @Column(name = "thread_message_id")
@@ -203,12 +203,12 @@ public class FollowupCase {
   }
 
   /**
-   * Sets the reply token and thread id the first time a mail goes to the customer; later calls keep
-   * them.
+   * Sets the reply token's hash and the thread id the first time a mail goes to the customer; later
+   * calls keep them.
    */
-  public void startThread(String token, String messageId) {
-    if (replyToken == null) {
-      replyToken = token;
+  public void startThread(String tokenHash, String messageId) {
+    if (replyTokenHash == null) {
+      replyTokenHash = tokenHash;
     }
     if (threadMessageId == null) {
       threadMessageId = messageId;
@@ -299,8 +299,18 @@ public class FollowupCase {
     return escalatedAt;
   }
 
-  public String replyToken() {
-    return replyToken;
+  /**
+   * Replaces a reply token stored in plain by releases before tokens were hashed: from now on the
+   * case answers to its derived token (older mails still thread by their Message-ID).
+   */
+  public void forgetPlainReplyToken(String tokenHash) {
+    if (replyTokenHash != null && replyTokenHash.length() == ReplyTokens.PLAIN_LENGTH) {
+      replyTokenHash = tokenHash;
+    }
+  }
+
+  public String replyTokenHash() {
+    return replyTokenHash;
   }
 
   public String threadMessageId() {

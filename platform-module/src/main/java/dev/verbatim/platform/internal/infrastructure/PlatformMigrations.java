@@ -18,6 +18,9 @@ public class PlatformMigrations implements MigrationSource {
 
   @Override
   public List<String> scripts() {
-    return List.of("db/platform/V1__staff_and_outbox.sql", "db/platform/V2__mail_outcomes.sql");
+    return List.of(
+        "db/platform/V1__staff_and_outbox.sql",
+        "db/platform/V2__mail_outcomes.sql",
+        "db/platform/V5__secret_keys.sql");
   }
 }
