@@ -58,12 +58,14 @@ class AuthorizationMatrixIT {
   private static final String TABLE =
       """
       # operation                                       anonymous other-team owner lead manager admin
+      # (logged in, POST /login and POST /api/session answer who you are; a logout without the
+      #  session's CSRF token is refused, also for a visitor whose session holds only a login form)
       GET    /                                            ok     ok    ok    ok    ok    ok
       GET    /login                                       ok     ok    ok    ok    ok    ok
-      POST   /login                                       401    401   401   401   401   401
-      POST   /logout                                      ok     ok    ok    ok    ok    ok
+      POST   /login                                       401    ok    ok    ok    ok    ok
+      POST   /logout                                      403    ok    ok    ok    ok    ok
       GET    /static/{name}                               ok     ok    ok    ok    ok    ok
-      POST   /api/session                                 ok     ok    ok    ok    ok    ok
+      POST   /api/session                                 401    ok    ok    ok    ok    ok
       GET    /api/session                                 401    ok    ok    ok    ok    ok
       DELETE /api/session                                 401    ok    ok    ok    ok    ok
       # customers: the token is the credential
@@ -217,14 +219,15 @@ class AuthorizationMatrixIT {
       POST   /app/reports/verbatims/{caseId}/reveal       login  403   403   403   ok    ok
       GET    /app/reports/root-causes                     login  403   403   403   ok    ok
       GET    /app/reports/themes                          login  403   403   403   ok    ok
-      # the perception gap: everyone predicts, managers open rounds and read results
+      # the perception gap: everyone predicts, managers open rounds and read results (a round's
+      # page shows the result to managers and admins only)
       GET    /api/reports/predictions                     401    ok    ok    ok    ok    ok
       POST   /api/reports/predictions                     401    403   403   403   ok    ok
       GET    /api/reports/predictions/{id}                401    403   403   403   ok    ok
       PUT    /api/reports/predictions/{id}/mine           401    ok    ok    ok    ok    ok
       GET    /app/reports/predictions                     login  ok    ok    ok    ok    ok
       POST   /app/reports/predictions                     login  403   403   403   ok    ok
-      GET    /app/reports/predictions/{id}                login  403   403   403   ok    ok
+      GET    /app/reports/predictions/{id}                login  ok    ok    ok    ok    ok
       POST   /app/reports/predictions/{id}/mine           login  ok    ok    ok    ok    ok
       """;
 
@@ -266,8 +269,6 @@ class AuthorizationMatrixIT {
     customer =
         SurveyFixtures.inviteNewContacts(manager, mailbox, surveyA, title(surveyA), "Mat Rix")
             .get(0);
-    commentA = "Secret of team A " + Names.suffix();
-    SurveyFixtures.answerByApi(customer, 1, commentA);
     sendDespiteThrottling(surveyB, customer.contactId());
     Invited again =
         new Invited(
@@ -275,6 +276,8 @@ class AuthorizationMatrixIT {
             customer.email(),
             customer.name(),
             mailbox.awaitMail(customer.email(), title(surveyB)).surveyLinkInText());
+    commentA = "Secret of team A " + Names.suffix();
+    SurveyFixtures.answerByApi(customer, 1, commentA);
     SurveyFixtures.answerByApi(again, 4, "Team B may read this " + Names.suffix());
     caseA = SurveyFixtures.caseOf(manager, surveyA, customer).getString("id");
     caseB = SurveyFixtures.caseOf(manager, surveyB, again).getString("id");

@@ -185,6 +185,21 @@ class CsrfIT {
   }
 
   @Test
+  void anotherSiteCannotLogSomeoneInWithATextPlainForm() {
+    ApiResponse login =
+        ApiClient.anonymous()
+            .postRaw(
+                "/api/session",
+                "text/plain",
+                "{\"username\":\"admin\",\"password\":\""
+                    + it.support.ItEnvironment.adminPassword()
+                    + "\"}");
+
+    login.expectProblem(415);
+    assertThat(login.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("LtpaToken2="));
+  }
+
+  @Test
   void anApiChangeSentFromAnotherSitesPageIsRefused() {
     ApiClient manager = roles.get("manager");
     String email = Names.email("cross.site");

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Staff login. People log in with the form at {@code /login} (CSRF-protected); API clients POST
@@ -71,6 +72,15 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
   private AuthenticationStatus apiLogin(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String type = request.getContentType();
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      // another site's form can post text/plain that happens to be JSON: no login that way
+      return problem(
+          response,
+          415,
+          "Not JSON",
+          "Send the credentials as application/json: {\"username\": …, \"password\": …}.");
+    }
     String username;
     String password;
     try (JsonReader reader = Json.createReader(request.getInputStream())) {
