@@ -122,6 +122,22 @@ public final class ApiClient {
     return postRaw(path, "application/x-www-form-urlencoded", body);
   }
 
+  /**
+   * Any method, headers and bytes, as no well-behaved client would send them (hostile-input tests).
+   * A null body sends none; no Content-Type is added unless given.
+   */
+  public ApiResponse exchange(
+      String method, String path, Map<String, String> headers, byte[] body) {
+    HttpRequest.Builder request = request(path);
+    headers.forEach(request::header);
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    return send(method, path, request);
+  }
+
   private HttpRequest.Builder request(String path) {
     String url = path.startsWith("http") ? path : ItEnvironment.baseUrl() + path;
     return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);

@@ -80,6 +80,28 @@ public final class Mailbox implements AutoCloseable {
     }
   }
 
+  /**
+   * The raw MIME source, as it arrived, of every message received so far whose headers name {@code
+   * recipient}.
+   */
+  public List<String> rawMimeTo(String recipient) {
+    List<String> raw = new ArrayList<>();
+    for (MimeMessage message : greenMail.getReceivedMessages()) {
+      if (ReceivedMail.of(message).isTo(recipient)) {
+        raw.add(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(message));
+      }
+    }
+    return raw;
+  }
+
+  /**
+   * Whether the SMTP server accepted any message for {@code address} as an envelope recipient
+   * (GreenMail creates a mailbox for every address it delivers to, whatever the headers say).
+   */
+  public boolean deliveredTo(String address) {
+    return greenMail.getUserManager().getUserByEmail(address) != null;
+  }
+
   /** Every message received so far to {@code recipient} (no waiting). */
   public List<ReceivedMail> mailsTo(String recipient) {
     List<ReceivedMail> found = new ArrayList<>();

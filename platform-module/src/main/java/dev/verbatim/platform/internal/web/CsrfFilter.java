@@ -36,7 +36,18 @@ public class CsrfFilter implements ContainerRequestFilter {
     if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
       byte[] body = context.getEntityStream().readNBytes(MAX_FORM_BYTES);
       context.setEntityStream(new ByteArrayInputStream(body));
-      submitted = formField(new String(body, StandardCharsets.UTF_8), Csrf.FIELD);
+      try {
+        submitted = formField(new String(body, StandardCharsets.UTF_8), Csrf.FIELD);
+      } catch (IllegalArgumentException notUrlEncoded) {
+        context.abortWith(
+            ProblemResponses.problem(
+                context.getUriInfo(),
+                400,
+                "Malformed form",
+                "The form could not be read: it is not URL-encoded. Go back, reload the page and try again.",
+                List.of()));
+        return;
+      }
     } else if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
       // An upload is streamed to its resource, not read here: its form carries the token in the
       // action's query string.
@@ -53,6 +64,9 @@ public class CsrfFilter implements ContainerRequestFilter {
     }
   }
 
+  /**
+   * @throws IllegalArgumentException when the body is not URL-encoded (a stray {@code %})
+   */
   static String formField(String body, String name) {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');

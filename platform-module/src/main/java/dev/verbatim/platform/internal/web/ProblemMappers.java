@@ -10,7 +10,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -135,28 +134,18 @@ public final class ProblemMappers {
     }
   }
 
+  /**
+   * A body that could not be read. JsonbException and ProcessingException themselves have no mapper
+   * of their own: outside {@link BodyReadFailures} they mean a response could not be written, a bug
+   * that {@link Unexpected} logs and answers 500.
+   */
   @Provider
-  public static class MalformedJson implements ExceptionMapper<JsonbException> {
+  public static class UnreadableBody implements ExceptionMapper<UnreadableBodyException> {
     @Context UriInfo uri;
 
     @Override
-    public Response toResponse(JsonbException e) {
+    public Response toResponse(UnreadableBodyException e) {
       return malformedJson(uri);
-    }
-  }
-
-  @Provider
-  public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(ProcessingException e) {
-      return ProblemResponses.problem(
-          uri,
-          400,
-          "Malformed request",
-          "The request body could not be read: send valid JSON.",
-          List.of());
     }
   }
 
@@ -211,6 +200,9 @@ public final class ProblemMappers {
               uri = Unexpected.this.uri;
             }
           }.toResponse(invalid);
+        }
+        if (t instanceof UnreadableBodyException) {
+          return malformedJson(uri);
         }
         if (t instanceof StateConflictException conflict) {
           return ProblemResponses.problem(uri, 409, "Conflict", conflict.getMessage(), List.of());

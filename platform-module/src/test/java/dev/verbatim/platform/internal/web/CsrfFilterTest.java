@@ -1,6 +1,7 @@
 package dev.verbatim.platform.internal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,5 +13,11 @@ class CsrfFilterTest {
         .isEqualTo("abc-def");
     assertThat(CsrfFilter.formField("text=hello", "_csrf")).isNull();
     assertThat(CsrfFilter.formField("_csrf", "_csrf")).isEmpty();
+  }
+
+  @Test
+  void aBodyWithAStrayPercentIsNotAForm() {
+    assertThatThrownBy(() -> CsrfFilter.formField("throttleDays=30&%zz=%", "_csrf"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -12,7 +12,8 @@ import java.time.format.DateTimeParseException;
 final class DistributionJson {
   private DistributionJson() {}
 
-  record Summary(
+  /** Public, or JSON-B cannot read its components and the list answered an error. */
+  public record Summary(
       String id,
       String state,
       String audience,
