@@ -1,6 +1,7 @@
 package dev.verbatim.survey.internal.application;
 
 import dev.verbatim.platform.api.SafeCsvWriter;
+import dev.verbatim.survey.internal.domain.ContactAttributes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
@@ -9,9 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -34,37 +36,20 @@ public class ContactExport {
       csv.row(header.toArray());
       try (PreparedStatement select =
           c.prepareStatement(
-              "SELECT c.id, c.email, c.name, a.name, a.attr_value FROM svy_contact c"
-                  + " LEFT JOIN svy_contact_attribute a ON a.contact_id = c.id"
+              "SELECT c.email, c.name, c.attribute_text FROM svy_contact c"
                   + filter.where()
                   + " ORDER BY c.email_key, c.id")) {
         bind(select, filter);
         select.setFetchSize(500);
         try (ResultSet rows = select.executeQuery()) {
-          String current = null;
-          Object[] cells = null;
-          Map<String, Integer> column = new HashMap<>();
-          for (int i = 0; i < attributes.size(); i++) {
-            column.put(attributes.get(i), i + 2);
-          }
           while (rows.next()) {
-            String id = rows.getString(1);
-            if (!id.equals(current)) {
-              if (cells != null) {
-                csv.row(cells);
-              }
-              current = id;
-              cells = new Object[attributes.size() + 2];
-              cells[0] = rows.getString(2);
-              cells[1] = rows.getString(3) == null ? "" : rows.getString(3);
-              java.util.Arrays.fill(cells, 2, cells.length, "");
+            Object[] cells = new Object[attributes.size() + 2];
+            cells[0] = rows.getString(1);
+            cells[1] = rows.getString(2) == null ? "" : rows.getString(2);
+            Map<String, String> values = ContactAttributes.parse(rows.getString(3));
+            for (int i = 0; i < attributes.size(); i++) {
+              cells[i + 2] = values.getOrDefault(attributes.get(i), "");
             }
-            String attribute = rows.getString(4);
-            if (attribute != null && column.containsKey(attribute)) {
-              cells[column.get(attribute)] = rows.getString(5);
-            }
-          }
-          if (cells != null) {
             csv.row(cells);
           }
         }
@@ -73,23 +58,25 @@ public class ContactExport {
     csv.flush();
   }
 
+  /** Every attribute name the found contacts have, in order (one streamed pass). */
   private static List<String> attributeNames(Connection c, ContactQuery filter)
       throws SQLException {
-    List<String> names = new ArrayList<>();
+    Set<String> names = new TreeSet<>();
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT DISTINCT a.name FROM svy_contact_attribute a"
-                + " WHERE a.contact_id IN (SELECT c.id FROM svy_contact c"
+            "SELECT c.attribute_text FROM svy_contact c"
                 + filter.where()
-                + ") ORDER BY a.name")) {
+                + (filter.where().isEmpty() ? " WHERE" : " AND")
+                + " c.attribute_text IS NOT NULL")) {
       bind(select, filter);
+      select.setFetchSize(500);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          names.add(rows.getString(1));
+          names.addAll(ContactAttributes.parse(rows.getString(1)).keySet());
         }
       }
     }
-    return names;
+    return new ArrayList<>(names);
   }
 
   private static void bind(PreparedStatement statement, ContactQuery filter) throws SQLException {

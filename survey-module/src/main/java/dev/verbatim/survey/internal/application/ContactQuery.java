@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The contacts a search text finds: email, name or any attribute value containing it, ignoring
- * case. Plain SQL (Derby and PostgreSQL), so the page and the CSV export use the same filter.
+ * The contacts a search text finds: email, name or any attribute value containing it, ignoring case
+ * (the values are stored in lower case, one a line, in {@code attribute_search}). Plain SQL (Derby
+ * and PostgreSQL), so the page and the CSV export use the same filter.
  */
 record ContactQuery(String text) {
   private static final String ESCAPED = " ESCAPE '!'";
@@ -23,10 +24,9 @@ record ContactQuery(String text) {
         + ESCAPED
         + " OR LOWER(c.name) LIKE ?"
         + ESCAPED
-        + " OR c.id IN (SELECT ca.contact_id FROM svy_contact_attribute ca"
-        + " WHERE LOWER(ca.attr_value) LIKE ?"
+        + " OR c.attribute_search LIKE ?"
         + ESCAPED
-        + "))";
+        + ")";
   }
 
   List<Object> parameters() {

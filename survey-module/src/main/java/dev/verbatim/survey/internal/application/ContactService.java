@@ -4,6 +4,7 @@ import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.survey.internal.domain.Contact;
+import dev.verbatim.survey.internal.domain.ContactAttributes;
 import dev.verbatim.survey.internal.domain.ContactInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class ContactService {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return upsert(input, new HashMap<>());
+    return upsert(input, new HashMap<>(), "");
   }
 
   /** All or nothing: any bad entry rejects the whole batch, naming it as {@code [index].field}. */
@@ -71,8 +72,8 @@ public class ContactService {
     Map<String, Contact> seen = new HashMap<>();
     int created = 0;
     int updated = 0;
-    for (ContactInput input : inputs) {
-      if (upsert(input, seen).created()) {
+    for (int i = 0; i < inputs.size(); i++) {
+      if (upsert(inputs.get(i), seen, "[" + i + "].").created()) {
         created++;
       } else {
         updated++;
@@ -81,13 +82,25 @@ public class ContactService {
     return new BulkResult(created, updated);
   }
 
-  private Saved upsert(ContactInput input, Map<String, Contact> seen) {
+  private Saved upsert(ContactInput input, Map<String, Contact> seen, String prefix) {
     String key = Contact.keyOf(input.email());
     Contact existing = seen.get(key);
     if (existing == null) {
       existing = findByEmail(key).orElse(null);
     }
     if (existing != null) {
+      Map<String, String> merged = existing.merged(input.attributesOrEmpty());
+      if (!ContactAttributes.fit(merged)) {
+        throw new InvalidInputException(
+            prefix + "attributes",
+            "would give "
+                + existing.email()
+                + " "
+                + merged.size()
+                + " attributes; a contact has at most "
+                + ContactAttributes.MAX
+                + " (30,000 characters in all)");
+      }
       existing.update(input.cleanName(), input.attributesOrEmpty());
       seen.put(key, existing);
       return new Saved(existing, false);

@@ -187,10 +187,7 @@ public class DistributionService {
   private List<Contact> audience(List<String> contactIds, AudienceFilter filter) {
     List<Contact> contacts;
     if (contactIds == null) {
-      contacts =
-          em.createQuery(
-                  "SELECT DISTINCT c FROM Contact c LEFT JOIN FETCH c.attributes", Contact.class)
-              .getResultList();
+      contacts = em.createQuery("SELECT c FROM Contact c", Contact.class).getResultList();
     } else {
       contacts =
           em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class)

@@ -1,20 +1,18 @@
 package dev.verbatim.survey.internal.domain;
 
 import dev.verbatim.survey.api.ContactView;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Someone who can be surveyed. The email is unique regardless of case. */
+/**
+ * Someone who can be surveyed. The email is unique regardless of case. The attributes live in the
+ * contact's own row ({@link ContactAttributes}): one row a contact keeps the import fast.
+ */
 @Entity
 @Table(name = "svy_contact")
 public class Contact {
@@ -29,11 +27,11 @@ public class Contact {
   @Column(name = "created_at")
   private long createdAt;
 
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "svy_contact_attribute", joinColumns = @JoinColumn(name = "contact_id"))
-  @MapKeyColumn(name = "name")
-  @Column(name = "attr_value")
-  private Map<String, String> attributes = new TreeMap<>();
+  @Column(name = "attribute_text")
+  private String attributeText;
+
+  @Column(name = "attribute_search")
+  private String attributeSearch;
 
   protected Contact() {}
 
@@ -43,19 +41,38 @@ public class Contact {
     this.emailKey = keyOf(email);
     this.name = name;
     this.createdAt = now;
-    this.attributes.putAll(attributes);
+    setAttributes(attributes);
   }
 
   public static String keyOf(String email) {
     return email.strip().toLowerCase(Locale.ROOT);
   }
 
-  /** Newer details win; attributes not mentioned are kept. */
+  /** The attributes this contact would have after an update with these. */
+  public Map<String, String> merged(Map<String, String> newAttributes) {
+    Map<String, String> merged = ContactAttributes.parse(attributeText);
+    merged.putAll(newAttributes);
+    return merged;
+  }
+
+  /**
+   * Newer details win; attributes not mentioned are kept. Callers check {@link #merged} with {@link
+   * ContactAttributes#fit} first.
+   */
   public void update(String newName, Map<String, String> newAttributes) {
     if (newName != null && !newName.isBlank()) {
       name = newName;
     }
-    attributes.putAll(newAttributes);
+    setAttributes(merged(newAttributes));
+  }
+
+  private void setAttributes(Map<String, String> attributes) {
+    if (!ContactAttributes.fit(attributes)) {
+      throw new IllegalArgumentException(
+          "a contact has at most " + ContactAttributes.MAX + " attributes");
+    }
+    this.attributeText = ContactAttributes.text(attributes);
+    this.attributeSearch = ContactAttributes.search(attributes);
   }
 
   public String id() {
@@ -75,10 +92,10 @@ public class Contact {
   }
 
   public Map<String, String> attributes() {
-    return Map.copyOf(attributes);
+    return Collections.unmodifiableMap(ContactAttributes.parse(attributeText));
   }
 
   public ContactView toView() {
-    return new ContactView(id, email, name, Map.copyOf(attributes));
+    return new ContactView(id, email, name, attributes());
   }
 }

@@ -22,7 +22,11 @@ public record ContactInput(String email, String name, Map<String, String> attrib
     if (name != null && name.strip().length() > 200) {
       errors.add(new FieldError(prefix + "name", "must be at most 200 characters"));
     }
-    if (attributes != null) {
+    if (attributes != null && attributes.size() > ContactAttributes.MAX) {
+      errors.add(
+          new FieldError(
+              prefix + "attributes", "must hold at most " + ContactAttributes.MAX + " attributes"));
+    } else if (attributes != null) {
       attributes.forEach(
           (key, value) -> {
             if (key == null || !ATTRIBUTE.matcher(key).matches()) {
@@ -38,6 +42,12 @@ public record ContactInput(String email, String name, Map<String, String> attrib
                       prefix + "attributes." + key, "must be text of at most 500 characters"));
             }
           });
+      if (errors.isEmpty() && !ContactAttributes.fit(attributes)) {
+        errors.add(
+            new FieldError(
+                prefix + "attributes",
+                "must fit in 30,000 characters (backslashes and line breaks count twice)"));
+      }
     }
     return errors;
   }

@@ -130,17 +130,14 @@ public class ContactImportService {
   /** Returns the number of row problems kept so far. */
   private int writeWithRetry(String id, List<ContactCsvReader.Row> batch, int errorsKept)
       throws SQLException {
+    ContactBatchWriter.Written written;
     try {
-      writer.write(id, batch, errorsKept);
+      written = writer.write(id, batch, errorsKept);
     } catch (RuntimeException | SQLException first) {
       // Someone may have added one of these emails since the lookup: the batch rolled back whole,
       // so look them up again.
-      writer.write(id, batch, errorsKept);
+      written = writer.write(id, batch, errorsKept);
     }
-    int problems = 0;
-    for (ContactCsvReader.Row row : batch) {
-      problems += row.problems().size();
-    }
-    return Math.min(ContactImportStore.MAX_ERRORS, errorsKept + problems);
+    return errorsKept + written.problemsKept();
   }
 }

@@ -2,10 +2,10 @@ package dev.verbatim.survey.internal.application.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verbatim.survey.internal.application.imports.ContactChanges.AttributeRow;
+import dev.verbatim.survey.internal.application.imports.ContactChanges.Changed;
 import dev.verbatim.survey.internal.application.imports.ContactChanges.NewContact;
-import dev.verbatim.survey.internal.application.imports.ContactChanges.Rename;
 import dev.verbatim.survey.internal.application.imports.ContactChanges.Stored;
+import dev.verbatim.survey.internal.application.imports.ContactChanges.TooMany;
 import dev.verbatim.survey.internal.domain.ContactInput;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +30,9 @@ class ContactChangesTest {
             () -> "id-1");
 
     assertThat(changes.newContacts())
-        .containsExactly(new NewContact("id-1", "Ann@Example.com", "ann@example.com", "Ann"));
-    assertThat(changes.attributeInserts())
-        .containsExactly(new AttributeRow("id-1", "Region", "EMEA"));
+        .containsExactly(
+            new NewContact(
+                "id-1", "Ann@Example.com", "ann@example.com", "Ann", Map.of("Region", "EMEA")));
     assertThat(changes.created()).isEqualTo(1);
     assertThat(changes.updated()).isZero();
   }
@@ -51,10 +51,10 @@ class ContactChangesTest {
             });
 
     assertThat(changes.newContacts()).isEmpty();
-    assertThat(changes.renames()).containsExactly(new Rename("c-1", "New Name"));
-    assertThat(changes.attributeUpdates())
-        .containsExactly(new AttributeRow("c-1", "Region", "EMEA"));
-    assertThat(changes.attributeInserts()).containsExactly(new AttributeRow("c-1", "Plan", "Team"));
+    assertThat(changes.changed())
+        .containsExactly(
+            new Changed(
+                "c-1", "New Name", attributes("Plan", "Team", "Region", "EMEA", "Tier", "gold")));
     assertThat(changes.created()).isZero();
     assertThat(changes.updated()).isEqualTo(1);
   }
@@ -69,9 +69,7 @@ class ContactChangesTest {
             () -> "unused");
 
     assertThat(changes.newContacts()).isEmpty();
-    assertThat(changes.renames()).isEmpty();
-    assertThat(changes.attributeInserts()).isEmpty();
-    assertThat(changes.attributeUpdates()).isEmpty();
+    assertThat(changes.changed()).isEmpty();
     assertThat(changes.updated()).isEqualTo(1);
   }
 
@@ -84,7 +82,25 @@ class ContactChangesTest {
             Map.of("ann@example.com", stored),
             () -> "unused");
 
-    assertThat(changes.renames()).isEmpty();
+    assertThat(changes.changed()).isEmpty();
     assertThat(changes.updated()).isEqualTo(1);
+  }
+
+  @Test
+  void anUpdateThatWouldGiveAContactMoreThanFiftyAttributesLeavesItAsItWas() {
+    Map<String, String> fifty = new LinkedHashMap<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.put("a" + i, "v");
+    }
+    Stored stored = new Stored("c-1", "Ann", fifty);
+    ContactChanges changes =
+        ContactChanges.of(
+            List.of(new ContactInput("ann@example.com", "Ann B", attributes("Extra", "x"))),
+            Map.of("ann@example.com", stored),
+            () -> "unused");
+
+    assertThat(changes.tooMany()).containsExactly(new TooMany("ann@example.com", 51));
+    assertThat(changes.changed()).isEmpty();
+    assertThat(changes.updated()).isZero();
   }
 }
