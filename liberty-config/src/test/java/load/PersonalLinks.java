@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class PersonalLinks {
   /** Contacts per bulk request and per distribution (one transaction each on the server). */
-  public static final int CHUNK = 1_000;
+  public static final int CHUNK = 250;
 
   private static final int PAGE = 200;
   private static final Pattern TOKEN = Pattern.compile("/s/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])");
@@ -91,6 +91,10 @@ public final class PersonalLinks {
       manager.postJson("/api/contacts/bulk", contacts).expectStatus(200);
       List<String> ids = contactIds(manager, chunkPrefix, size);
       SurveyFixtures.send(manager, surveyId, ids);
+      if (chunk % 20 == 19) {
+        System.out.printf(
+            "  %,d of %,d invited, %,d links read%n", (chunk + 1) * CHUNK, n, tokens.size());
+      }
     }
     awaitAll(tokens, n, mailTimeout);
     sink.onMessage(null);

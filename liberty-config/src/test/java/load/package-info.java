@@ -6,7 +6,7 @@
  *   <li>{@link load.MailSink}: an SMTP server in the test JVM (GreenMail) that hands every message
  *       to a listener and keeps nothing.
  *   <li>{@link load.PersonalLinks#prepare}: a published survey and N personal links (fresh contacts
- *       in bulk, one distribution per 1,000, tokens read from the invitations at the sink); {@link
+ *       in bulk, one distribution per 250, tokens read from the invitations at the sink); {@link
  *       load.PersonalLinks.Prepared} holds the survey id, the tokens and the manager's {@link
  *       it.support.ApiClient}.
  *   <li>{@link load.CustomerSubmission#submit}: one customer submission as a browser does it (GET
