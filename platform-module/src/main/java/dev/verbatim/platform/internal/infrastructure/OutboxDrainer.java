@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,10 +91,11 @@ public class OutboxDrainer {
       return 0;
     }
     MailTransport transport = settings.useMailCatcher() ? catcher : smtp;
+    List<String> sent = new ArrayList<>();
     for (MailTransport.DeliveryResult result : transport.deliver(batch)) {
       OutboxMessage message = result.message();
       if (result.ok()) {
-        store.markSent(message.id());
+        sent.add(message.id());
       } else {
         LOG.warning(
             () ->
@@ -113,6 +115,10 @@ public class OutboxDrainer {
           tellBounced(message, result.error());
         }
       }
+    }
+    if (!sent.isEmpty()) {
+      // A crash before this commit resends at most this batch, with the same Message-IDs.
+      store.markSent(sent);
     }
     return batch.size();
   }

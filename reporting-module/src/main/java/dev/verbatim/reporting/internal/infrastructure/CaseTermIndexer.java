@@ -39,7 +39,8 @@ public class CaseTermIndexer {
   /** Stores the terms of one comment and marks the case as done. */
   public void index(String caseId, String comment, String surveyId, long openedAt) {
     for (String term : CommentTerms.of(comment)) {
-      em.createNativeQuery(
+      ReportSql.on(
+              em,
               "INSERT INTO rpt_case_term (case_id, term, survey_id, opened_at) VALUES (?, ?, ?, ?)")
           .setParameter(1, caseId)
           .setParameter(2, term)
@@ -47,14 +48,14 @@ public class CaseTermIndexer {
           .setParameter(4, openedAt)
           .executeUpdate();
     }
-    em.createNativeQuery("INSERT INTO rpt_case_tokenized (case_id, opened_at) VALUES (?, ?)")
+    ReportSql.on(em, "INSERT INTO rpt_case_tokenized (case_id, opened_at) VALUES (?, ?)")
         .setParameter(1, caseId)
         .setParameter(2, openedAt)
         .executeUpdate();
   }
 
   private boolean isIndexed(String caseId) {
-    return !em.createNativeQuery("SELECT 1 FROM rpt_case_tokenized WHERE case_id = ?")
+    return !ReportSql.on(em, "SELECT 1 FROM rpt_case_tokenized WHERE case_id = ?")
         .setParameter(1, caseId)
         .setMaxResults(1)
         .getResultList()
@@ -69,7 +70,8 @@ public class CaseTermIndexer {
   public int indexMissing(int limit) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
+        ReportSql.on(
+                em,
                 "SELECT c.case_id, c.comment_text, c.survey_id, c.opened_at FROM rpt_case c"
                     + " WHERE NOT EXISTS (SELECT 1 FROM rpt_case_tokenized t"
                     + " WHERE t.case_id = c.case_id) ORDER BY c.case_id")

@@ -89,7 +89,7 @@ public class FactRecorder {
   Optional<CaseSnapshot> storedCase(String caseId) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery("SELECT " + CaseFactRows.COLUMNS + " FROM rpt_case WHERE case_id = ?")
+        ReportSql.on(em, "SELECT " + CaseFactRows.COLUMNS + " FROM rpt_case WHERE case_id = ?")
             .setParameter(1, caseId)
             .getResultList();
     return rows.stream().findFirst().map(CaseFactRows::snapshot);
@@ -99,8 +99,8 @@ public class FactRecorder {
     Map<String, String> stored = new HashMap<>();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT attr_name, attr_value FROM rpt_contact_segment WHERE contact_id = ?")
+        ReportSql.on(
+                em, "SELECT attr_name, attr_value FROM rpt_contact_segment WHERE contact_id = ?")
             .setParameter(1, contactId)
             .getResultList();
     for (Object[] row : rows) {
@@ -113,7 +113,8 @@ public class FactRecorder {
     if (exists("rpt_invitation", "invitation_id", invitation.invitationId())) {
       return false;
     }
-    em.createNativeQuery(
+    ReportSql.on(
+            em,
             "INSERT INTO rpt_invitation (invitation_id, survey_id, contact_id, created_at)"
                 + " VALUES (?, ?, ?, ?)")
         .setParameter(1, invitation.invitationId())
@@ -128,7 +129,8 @@ public class FactRecorder {
     if (exists("rpt_response", "response_id", fact.responseId())) {
       return false;
     }
-    em.createNativeQuery(
+    ReportSql.on(
+            em,
             "INSERT INTO rpt_response (response_id, survey_id, contact_id, submitted_at,"
                 + " nps_score, csat_score, ces_score, comments) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, fact.responseId())
@@ -146,7 +148,8 @@ public class FactRecorder {
   public void recordCase(CaseSnapshot c) {
     boolean known = exists("rpt_case", "case_id", c.caseId());
     Query write =
-        em.createNativeQuery(
+        ReportSql.on(
+            em,
             known
                 ? "UPDATE rpt_case SET response_id = ?, survey_id = ?, contact_id = ?,"
                     + " question_key = ?, comment_text = ?, score = ?, team_id = ?, owner_id = ?,"
@@ -186,8 +189,8 @@ public class FactRecorder {
     Map<String, String> stored = new HashMap<>();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT attr_name, attr_value FROM rpt_contact_segment WHERE contact_id = ?")
+        ReportSql.on(
+                em, "SELECT attr_name, attr_value FROM rpt_contact_segment WHERE contact_id = ?")
             .setParameter(1, contact.id())
             .getResultList();
     for (Object[] row : rows) {
@@ -196,14 +199,15 @@ public class FactRecorder {
     if (stored.equals(contact.attributes())) {
       return;
     }
-    em.createNativeQuery("DELETE FROM rpt_contact_segment WHERE contact_id = ?")
+    ReportSql.on(em, "DELETE FROM rpt_contact_segment WHERE contact_id = ?")
         .setParameter(1, contact.id())
         .executeUpdate();
     contact
         .attributes()
         .forEach(
             (name, value) ->
-                em.createNativeQuery(
+                ReportSql.on(
+                        em,
                         "INSERT INTO rpt_contact_segment (contact_id, attr_name, attr_value)"
                             + " VALUES (?, ?, ?)")
                     .setParameter(1, contact.id())
@@ -213,7 +217,7 @@ public class FactRecorder {
   }
 
   private boolean exists(String table, String idColumn, String id) {
-    return !em.createNativeQuery("SELECT 1 FROM " + table + " WHERE " + idColumn + " = ?")
+    return !ReportSql.on(em, "SELECT 1 FROM " + table + " WHERE " + idColumn + " = ?")
         .setParameter(1, id)
         .setMaxResults(1)
         .getResultList()

@@ -21,7 +21,7 @@ public class RollupRowCreator {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void createZeroRow(RollupTable table, List<Object> key) {
-    var insert = em.createNativeQuery(insertZeroRow(table));
+    var insert = ReportSql.on(em, insertZeroRow(table));
     for (int i = 0; i < key.size(); i++) {
       insert.setParameter(i + 1, key.get(i));
     }

@@ -44,7 +44,7 @@ public class RollupStore {
   }
 
   private int update(RollupTable table, List<Object> key, long[] deltas) {
-    Query q = em.createNativeQuery(updateSql(table));
+    Query q = ReportSql.on(em, updateSql(table));
     int p = 1;
     for (long d : deltas) {
       q.setParameter(p++, d);

@@ -132,6 +132,17 @@ public class ResponseService {
     return record(open(token), rawAnswers, clock.millis());
   }
 
+  /**
+   * {@link #submit} for the customer's page, which needs the version answered for its thank-you
+   * text: the invitation is read once, inside the transaction.
+   */
+  @Transactional
+  public Respondent submitFromPage(String token, Map<String, String> rawAnswers) {
+    Respondent respondent = open(token);
+    record(respondent, rawAnswers, clock.millis());
+    return respondent;
+  }
+
   /** Completes a response given at {@code at} (now, or a historical time for the demo data). */
   @Transactional
   public SurveyResponse record(Respondent respondent, Map<String, String> rawAnswers, long at) {

@@ -3,8 +3,10 @@ package dev.verbatim.survey.internal.web;
 import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.PageRenderer;
+import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.StateConflictException;
 import dev.verbatim.survey.internal.application.ResponseService;
+import dev.verbatim.survey.internal.domain.LinkExpiredException;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.domain.SurveyVersion;
 import jakarta.inject.Inject;
@@ -88,28 +90,25 @@ public class RespondPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response submit(@PathParam("token") String token, MultivaluedMap<String, String> form) {
     Map<String, String> answers = RespondForm.answers(form);
-    ResponseService.Respondent respondent = responses.open(token);
-    SurveyVersion version = respondent.version();
-    boolean later = "later".equals(form.getFirst("action"));
+    if ("later".equals(form.getFirst("action"))) {
+      return saveForLater(token, answers);
+    }
+    // The common case reads the invitation once, in the submitting transaction; the page shown
+    // after a refusal reads it again.
+    SurveyVersion answered;
     try {
-      if (later) {
-        responses.saveForLater(token, answers);
-        return page(200, version, token, answers, Map.of(), "saved");
-      }
-      responses.submit(token, answers);
+      answered = responses.submitFromPage(token, answers).version();
     } catch (InvalidInputException invalid) {
-      Map<String, String> errors = new HashMap<>();
-      for (FieldError error : invalid.errors()) {
-        errors.put(error.field().replaceFirst("^answers\\.", ""), error.message());
-      }
-      return page(400, version, token, answers, errors, null);
+      return invalid(responses.open(token).version(), token, answers, invalid);
     } catch (StateConflictException alreadyDone) {
-      return alreadyAnswered(respondent.survey());
+      return alreadyAnswered(responses.open(token).survey());
+    } catch (ResourceNotFoundException | LinkExpiredException noSuchLink) {
+      throw noSuchLink;
     } catch (RuntimeException notSaved) {
       // Nothing was stored (one transaction); keep what the customer wrote so a retry is one click.
       LOG.log(
           Level.SEVERE, "A response could not be saved; the customer was asked to retry", notSaved);
-      return page(503, version, token, answers, Map.of(), "notSaved");
+      return page(503, responses.open(token).version(), token, answers, Map.of(), "notSaved");
     }
     return Response.ok(
             pages.publicPage(
@@ -117,12 +116,41 @@ public class RespondPage {
                 "Thank you",
                 Map.of(
                     "title",
-                    version.title(),
+                    answered.title(),
                     "message",
-                    version.thankYou() == null
+                    answered.thankYou() == null
                         ? "Thank you for taking the time. Every comment is read by a real person, and if you left one, they will get back to you."
-                        : version.thankYou())))
+                        : answered.thankYou())))
         .build();
+  }
+
+  private Response saveForLater(String token, Map<String, String> answers) {
+    ResponseService.Respondent respondent = responses.open(token);
+    SurveyVersion version = respondent.version();
+    try {
+      responses.saveForLater(token, answers);
+      return page(200, version, token, answers, Map.of(), "saved");
+    } catch (InvalidInputException invalid) {
+      return invalid(version, token, answers, invalid);
+    } catch (StateConflictException alreadyDone) {
+      return alreadyAnswered(respondent.survey());
+    } catch (RuntimeException notSaved) {
+      LOG.log(
+          Level.SEVERE, "Answers could not be saved for later; the customer was told", notSaved);
+      return page(503, version, token, answers, Map.of(), "notSaved");
+    }
+  }
+
+  private Response invalid(
+      SurveyVersion version,
+      String token,
+      Map<String, String> answers,
+      InvalidInputException invalid) {
+    Map<String, String> errors = new HashMap<>();
+    for (FieldError error : invalid.errors()) {
+      errors.put(error.field().replaceFirst("^answers\\.", ""), error.message());
+    }
+    return page(400, version, token, answers, errors, null);
   }
 
   private Response alreadyAnswered(Survey survey) {

@@ -1,0 +1,393 @@
+package bench;
+
+import dev.verbatim.followup.internal.infrastructure.FollowupMigrations;
+import dev.verbatim.platform.api.MigrationSource;
+import dev.verbatim.platform.internal.infrastructure.PlatformMigrations;
+import dev.verbatim.reporting.internal.domain.RollupRules;
+import dev.verbatim.reporting.internal.domain.RollupTable;
+import dev.verbatim.reporting.internal.infrastructure.ReportingMigrations;
+import dev.verbatim.survey.internal.infrastructure.SurveyMigrations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+import load.LoadResult;
+import load.LoadRunner;
+import load.Outcome;
+
+/**
+ * The plain-JDBC ceiling: an embedded, on-disk Derby in this JVM, built with the application's own
+ * migration scripts, and one transaction per submission writing the rows the server writes for a
+ * scored answer with a comment (seen in Derby's statement log): the invitation read by token hash,
+ * response, two answers, the invitation marked answered, case, its audit event, case fact, the
+ * comment's words, owner notification in the outbox, response fact, and the five rollup rows of the
+ * day and month. No ORM, no HTTP, no rendering: what the database alone allows.
+ */
+final class JdbcSubmissionCeiling implements AutoCloseable {
+  private static final String COMMENT = "Load test comment 42: delivery was late again.";
+  private static final List<String> TERMS =
+      List.of("load", "test", "comment", "42", "delivery", "late", "load test", "delivery late");
+
+  private final String url;
+  private final String surveyId = uuid();
+  private final String ownerId = uuid();
+  private final List<String> tokenHashes = new ArrayList<>();
+  private final ThreadLocal<Connection> connections = new ThreadLocal<>();
+  private final List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
+
+  JdbcSubmissionCeiling(String directory) {
+    this.url = "jdbc:derby:" + directory;
+  }
+
+  /** Creates the database and {@code invitations} invitations to answer. */
+  void prepare(int invitations) throws SQLException, IOException {
+    try (Connection db = DriverManager.getConnection(url + ";create=true")) {
+      db.setAutoCommit(false);
+      migrate(db);
+      long now = System.currentTimeMillis();
+      String distributionId = uuid();
+      exec(
+          db,
+          "INSERT INTO plt_staff_user (id, username, email, display_name, roles, password_hash,"
+              + " active, created_at) VALUES (?, 'owner', 'owner@example.com', 'Owner', 'owner',"
+              + " 'x', TRUE, ?)",
+          ownerId,
+          now);
+      exec(
+          db,
+          "INSERT INTO svy_survey (id, title, status, created_at) VALUES (?, 'Load', 'PUBLISHED', ?)",
+          surveyId,
+          now);
+      exec(
+          db,
+          "INSERT INTO svy_distribution (id, survey_id, created_at, invited, skipped) VALUES"
+              + " (?, ?, ?, 0, 0)",
+          distributionId,
+          surveyId,
+          now);
+      try (PreparedStatement contact =
+              db.prepareStatement(
+                  "INSERT INTO svy_contact (id, email, email_key, name, created_at)"
+                      + " VALUES (?, ?, ?, 'Customer', ?)");
+          PreparedStatement invitation =
+              db.prepareStatement(
+                  "INSERT INTO svy_invitation (id, survey_id, distribution_id, contact_id,"
+                      + " token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (int i = 0; i < invitations; i++) {
+          String contactId = uuid();
+          String email = "jdbc." + i + "@example.com";
+          set(contact, contactId, email, email, now).addBatch();
+          String hash = (uuid() + uuid()).replace("-", "").substring(0, 64);
+          tokenHashes.add(hash);
+          set(invitation, uuid(), surveyId, distributionId, contactId, hash, now).addBatch();
+          if (i % 1000 == 999) {
+            contact.executeBatch();
+            invitation.executeBatch();
+          }
+        }
+        contact.executeBatch();
+        invitation.executeBatch();
+      }
+      int day = RollupRules.day(now);
+      for (RollupTable table : rollupTables()) {
+        List<Object> key = key(table, day);
+        exec(
+            db,
+            "INSERT INTO "
+                + table.table
+                + " ("
+                + String.join(", ", table.keys)
+                + ", "
+                + String.join(", ", table.values)
+                + ") VALUES ("
+                + table.keys.stream().map(k -> "?").collect(Collectors.joining(", "))
+                + ", "
+                + table.values.stream().map(v -> "0").collect(Collectors.joining(", "))
+                + ")",
+            key.toArray());
+      }
+      db.commit();
+    }
+  }
+
+  /** Submissions at {@code clients} threads, each with its own connection, over fresh tokens. */
+  LoadResult run(int clients, ConcurrentLinkedQueue<String> hashes, int max, Duration time) {
+    return LoadRunner.run("plain JDBC", clients, hashes, max, time, this::submit);
+  }
+
+  /** Every invitation's token hash, to hand out to the clients. */
+  List<String> tokenHashes() {
+    return tokenHashes;
+  }
+
+  private Outcome submit(String tokenHash) {
+    long start = System.nanoTime();
+    try {
+      Connection db = connection();
+      try {
+        write(db, tokenHash);
+        db.commit();
+        return new Outcome(200, System.nanoTime() - start);
+      } catch (SQLException e) {
+        db.rollback();
+        return new Outcome(500, System.nanoTime() - start);
+      }
+    } catch (SQLException e) {
+      return new Outcome(Outcome.IO_ERROR, System.nanoTime() - start);
+    }
+  }
+
+  private void write(Connection db, String tokenHash) throws SQLException {
+    String invitationId;
+    String contactId;
+    try (PreparedStatement find =
+        db.prepareStatement(
+            "SELECT id, contact_id, answered_at FROM svy_invitation WHERE token_hash = ?")) {
+      find.setString(1, tokenHash);
+      try (ResultSet rs = find.executeQuery()) {
+        rs.next();
+        invitationId = rs.getString(1);
+        contactId = rs.getString(2);
+      }
+    }
+    long now = System.currentTimeMillis();
+    String responseId = uuid();
+    String caseId = uuid();
+    int score = (tokenHash.hashCode() & 0x7fffffff) % 11;
+    exec(
+        db,
+        "INSERT INTO svy_response (id, contact_id, invitation_id, started_at, status, submitted_at,"
+            + " survey_id, version_no) VALUES (?, ?, ?, ?, 'COMPLETE', ?, ?, 1)",
+        responseId,
+        contactId,
+        invitationId,
+        now,
+        now,
+        surveyId);
+    String answer =
+        "INSERT INTO svy_answer (response_id, id, question_key, score, survey_id, text_value,"
+            + " question_type) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    exec(db, answer, responseId, uuid(), "nps_1", score, surveyId, null, "NPS");
+    exec(db, answer, responseId, uuid(), "text_2", null, surveyId, COMMENT, "TEXT");
+    exec(db, "UPDATE svy_invitation SET answered_at = ? WHERE id = ?", now, invitationId);
+    exec(
+        db,
+        "INSERT INTO fup_case (id, response_id, survey_id, contact_id, question_key, comment_text,"
+            + " score, owner_id, routed_by, status, created_at, priority, due_at,"
+            + " escalation_level, reply_token, reopened_count)"
+            + " VALUES (?, ?, ?, ?, 'text_2', ?, ?, ?, 'FALLBACK', 'OPEN', ?, 'HIGH', ?, 0, ?, 0)",
+        caseId,
+        responseId,
+        surveyId,
+        contactId,
+        COMMENT,
+        score,
+        ownerId,
+        now,
+        now + 86_400_000L,
+        uuid().replace("-", ""));
+    exec(
+        db,
+        "INSERT INTO fup_case_event (id, actor_id, occurred_at, case_id, detail, kind)"
+            + " VALUES (?, NULL, ?, ?, 'Routed by FALLBACK', 'CREATED')",
+        uuid(),
+        now,
+        caseId);
+    exec(
+        db,
+        "INSERT INTO rpt_case (response_id, survey_id, contact_id, question_key, comment_text,"
+            + " score, team_id, owner_id, status, priority, opened_at, due_at, first_reply_at,"
+            + " closed_at, root_cause, escalation_level, case_id)"
+            + " VALUES (?, ?, ?, 'text_2', ?, ?, NULL, ?, 'OPEN', 'HIGH', ?, ?, NULL, NULL, NULL,"
+            + " 0, ?)",
+        responseId,
+        surveyId,
+        contactId,
+        COMMENT,
+        score,
+        ownerId,
+        now,
+        now + 86_400_000L,
+        caseId);
+    int day = RollupRules.day(now);
+    for (RollupTable table :
+        List.of(RollupTable.CASE_DAY, RollupTable.CASE_SURVEY_DAY, RollupTable.CASE_SURVEY_MONTH)) {
+      addOne(db, table, day);
+    }
+    for (String term : TERMS) {
+      exec(
+          db,
+          "INSERT INTO rpt_case_term (case_id, term, survey_id, opened_at) VALUES (?, ?, ?, ?)",
+          caseId,
+          term,
+          surveyId,
+          now);
+    }
+    exec(db, "INSERT INTO rpt_case_tokenized (case_id, opened_at) VALUES (?, ?)", caseId, now);
+    String messageId = "<" + uuid() + "@verbatim>";
+    exec(
+        db,
+        "INSERT INTO plt_outbox (id, attempts, created_at, html_body, kind, message_id,"
+            + " next_attempt_at, recipient, recipient_name, subject, status, text_body)"
+            + " VALUES (?, 0, ?, ?, 'CASE_ASSIGNED', ?, ?, 'owner@example.com', 'Owner',"
+            + " 'New comment to answer', 'PENDING', ?)",
+        uuid(),
+        now,
+        "<p>" + COMMENT + "</p>",
+        messageId,
+        now,
+        "A customer wrote: " + COMMENT);
+    exec(
+        db,
+        "INSERT INTO rpt_response (response_id, survey_id, contact_id, submitted_at, nps_score,"
+            + " csat_score, ces_score, comments) VALUES (?, ?, ?, ?, ?, NULL, NULL, 1)",
+        responseId,
+        surveyId,
+        contactId,
+        now,
+        score);
+    for (RollupTable table : List.of(RollupTable.SURVEY_DAY, RollupTable.SURVEY_MONTH)) {
+      addOne(db, table, day);
+    }
+  }
+
+  /** The app's rollup statement ({@code RollupStore}): every counter + ?, by key. */
+  private void addOne(Connection db, RollupTable table, int day) throws SQLException {
+    String sql =
+        "UPDATE "
+            + table.table
+            + " SET "
+            + table.values.stream()
+                .map(v -> v + " = " + v + " + ?")
+                .collect(Collectors.joining(", "))
+            + " WHERE "
+            + table.keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "));
+    List<Object> parameters = new ArrayList<>();
+    for (int i = 0; i < table.values.size(); i++) {
+      parameters.add(i == 0 ? 1L : 0L);
+    }
+    parameters.addAll(key(table, day));
+    if (exec(db, sql, parameters.toArray()) != 1) {
+      throw new SQLException("rollup row missing: " + table.table);
+    }
+  }
+
+  private List<RollupTable> rollupTables() {
+    return List.of(
+        RollupTable.SURVEY_DAY,
+        RollupTable.SURVEY_MONTH,
+        RollupTable.CASE_DAY,
+        RollupTable.CASE_SURVEY_DAY,
+        RollupTable.CASE_SURVEY_MONTH);
+  }
+
+  private List<Object> key(RollupTable table, int day) {
+    Map<String, Object> values =
+        Map.of(
+            "survey_id",
+            surveyId,
+            "day_no",
+            day,
+            "week_no",
+            RollupRules.week(day),
+            "month_no",
+            RollupRules.month(day),
+            "team_id",
+            "",
+            "owner_id",
+            ownerId);
+    return table.keys.stream().map(values::get).toList();
+  }
+
+  private Connection connection() throws SQLException {
+    Connection db = connections.get();
+    if (db == null) {
+      db = DriverManager.getConnection(url);
+      db.setAutoCommit(false);
+      db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      connections.set(db);
+      opened.add(db);
+    }
+    return db;
+  }
+
+  @Override
+  public void close() {
+    synchronized (opened) {
+      for (Connection db : opened) {
+        try {
+          db.close();
+        } catch (SQLException ignored) {
+          // closing after the run; nothing to keep
+        }
+      }
+    }
+    try {
+      DriverManager.getConnection(url + ";shutdown=true");
+    } catch (SQLException expected) {
+      // Derby reports a successful shutdown as an exception (08006)
+    }
+  }
+
+  private static int exec(Connection db, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      return set(statement, parameters).executeUpdate();
+    }
+  }
+
+  private static PreparedStatement set(PreparedStatement statement, Object... parameters)
+      throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+    return statement;
+  }
+
+  private static void migrate(Connection db) throws SQLException, IOException {
+    List<MigrationSource> modules =
+        List.of(
+            new PlatformMigrations(),
+            new SurveyMigrations(),
+            new FollowupMigrations(),
+            new ReportingMigrations());
+    for (MigrationSource module : modules) {
+      for (String script : module.scripts()) {
+        try (InputStream in = module.getClass().getClassLoader().getResourceAsStream(script);
+            Statement st = db.createStatement()) {
+          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          StringBuilder current = new StringBuilder();
+          for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+              continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+              String sql = current.toString().strip();
+              st.execute(sql.substring(0, sql.length() - 1));
+              current.setLength(0);
+            }
+          }
+        }
+      }
+    }
+    db.commit();
+  }
+
+  private static String uuid() {
+    return UUID.randomUUID().toString();
+  }
+}

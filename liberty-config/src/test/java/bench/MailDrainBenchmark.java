@@ -1,0 +1,156 @@
+package bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import it.support.ApiClient;
+import it.support.FallbackOwner;
+import it.support.ItEnvironment;
+import it.support.Names;
+import it.support.StaffMember;
+import it.support.SurveyFixtures;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import load.MailSink;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a timed test: the outbox drain rate to a loopback SMTP server (GreenMail in this JVM, keeping
+ * nothing) against raw Jakarta Mail {@code Transport.sendMessage} of as many copies of the same
+ * invitation on one reused connection, in one run. The mails are queued all at once: N contacts get
+ * an attribute, and a distribution scheduled a few seconds ahead to that audience is sent by the
+ * server's scheduler in one transaction, so the drain is timed from the first mail to the last with
+ * the whole queue waiting. Run with {@code mvn -Pbench verify -Dbenchmark=MailDrainBenchmark}.
+ */
+class MailDrainBenchmark {
+  private static final int MAILS = Integer.getInteger("benchmark.mails", 5_000);
+
+  @Test
+  void outboxDrainNextToRawJakartaMail() throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "%nMail drain benchmark: %,d mails, server database %s%nstart: %s%n",
+        MAILS,
+        System.getProperty("benchmark.database", "?"),
+        ServerProcess.uptime());
+    ApiClient admin = ApiClient.admin();
+    String run = Names.suffix();
+    ApiClient manager = StaffMember.create(admin, "manager", "Drain Manager " + run).logIn();
+    FallbackOwner.assign(manager, StaffMember.create(admin, "owner", "Drain Owner " + run));
+    String title = "Drain " + run;
+    String surveyId = SurveyFixtures.publishedSurvey(manager, title);
+    for (int from = 0; from < MAILS; from += 1_000) {
+      List<Map<String, Object>> contacts = new ArrayList<>();
+      for (int i = from; i < Math.min(MAILS, from + 1_000); i++) {
+        contacts.add(
+            Map.of(
+                "email",
+                "drain." + run + "." + i + "@example.com",
+                "name",
+                "Customer " + i,
+                "attributes",
+                Map.of("drainrun", "d" + run)));
+      }
+      manager.postJson("/api/contacts/bulk", contacts).expectStatus(200);
+    }
+
+    AtomicLong first = new AtomicLong();
+    AtomicLong last = new AtomicLong();
+    AtomicLong count = new AtomicLong();
+    AtomicReference<MimeMessage> sample = new AtomicReference<>();
+    String prefix = "drain." + run + ".";
+    try (MailSink sink = MailSink.start(ItEnvironment.smtpPort())) {
+      sink.onMessage(
+          (recipient, message) -> {
+            if (recipient.startsWith(prefix)) {
+              long now = System.nanoTime();
+              first.compareAndSet(0, now);
+              last.set(now);
+              count.incrementAndGet();
+              sample.compareAndSet(null, message);
+            }
+          });
+      manager
+          .postJson(
+              "/api/surveys/" + surveyId + "/distributions",
+              Map.of(
+                  "audience",
+                  "drainrun = d" + run,
+                  "scheduledAt",
+                  Instant.now().plusSeconds(3).toString()))
+          .expectStatus(201);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+      long seen = -1;
+      long progressAt = System.nanoTime();
+      while (count.get() < MAILS && System.nanoTime() < deadline) {
+        if (count.get() != seen) {
+          seen = count.get();
+          progressAt = System.nanoTime();
+        } else if (seen > 0 && System.nanoTime() - progressAt > TimeUnit.SECONDS.toNanos(60)) {
+          break;
+        }
+        TimeUnit.MILLISECONDS.sleep(20);
+      }
+      assertThat(count.get()).as("invitations delivered").isEqualTo(MAILS);
+      double drainSeconds = (last.get() - first.get()) / 1e9;
+      double drainRate = (MAILS - 1) / drainSeconds;
+      String heap = ServerProcess.heap();
+      String rss = ServerProcess.rss();
+
+      sink.onMessage(null);
+      long before = sink.delivered();
+      double rawSeconds = sendRaw(sample.get(), MAILS);
+      assertThat(sink.delivered() - before).isEqualTo(MAILS);
+      double rawRate = MAILS / rawSeconds;
+
+      System.out.printf(
+          Locale.ROOT,
+          "%n| mails | outbox drain mails/s | raw sendMessage mails/s | ratio |%n|---|---|---|---|%n"
+              + "| %,d | %,.0f (%.1f s) | %,.0f (%.1f s) | %.2f |%n",
+          MAILS,
+          drainRate,
+          drainSeconds,
+          rawRate,
+          rawSeconds,
+          drainRate / rawRate);
+      System.out.printf(
+          Locale.ROOT,
+          "%nserver after the drain: %s%nRSS: %s%nend: %s%n",
+          heap,
+          rss,
+          ServerProcess.uptime());
+    }
+  }
+
+  /** Copies of {@code template} to fresh recipients over one SMTP connection; seconds taken. */
+  private static double sendRaw(MimeMessage template, int n) throws Exception {
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", "127.0.0.1");
+    properties.put("mail.smtp.port", Integer.toString(ItEnvironment.smtpPort()));
+    Session session = Session.getInstance(properties);
+    MimeMessage message = new MimeMessage(template);
+    long start = System.nanoTime();
+    try (Transport transport = session.getTransport("smtp")) {
+      transport.connect();
+      for (int i = 0; i < n; i++) {
+        InternetAddress to = new InternetAddress("raw." + i + "@example.com");
+        message.setRecipient(Message.RecipientType.TO, to);
+        message.saveChanges();
+        message.setHeader("Message-ID", "<raw-" + i + "-" + System.nanoTime() + "@bench>");
+        transport.sendMessage(message, new InternetAddress[] {to});
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+}

@@ -1,0 +1,72 @@
+package bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The IT server's JVM as the benchmarks see it: its heap (jcmd), RSS and the machine's load. */
+final class ServerProcess {
+  private ServerProcess() {}
+
+  /** The pid of the Liberty server {@code verbatimit} started from this build's wlp. */
+  static Optional<Long> pid() {
+    String agent = System.getProperty("benchmark.wlpDir", "none") + "/bin/tools/ws-javaagent.jar";
+    return ProcessHandle.allProcesses()
+        .filter(
+            p -> {
+              String line = String.join(" ", p.info().arguments().orElse(new String[0]));
+              return line.contains(agent)
+                  && line.contains("verbatimit")
+                  && !line.contains("--status");
+            })
+        .map(ProcessHandle::pid)
+        .findFirst();
+  }
+
+  /** {@code jcmd <pid> GC.heap_info}. */
+  static String heap() {
+    return pid().map(pid -> run("jcmd", Long.toString(pid), "GC.heap_info")).orElse("unknown");
+  }
+
+  /** VmRSS and VmHWM from {@code /proc/<pid>/status}. */
+  static String rss() {
+    return pid()
+        .map(
+            pid -> {
+              try {
+                return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS") || l.startsWith("VmHWM"))
+                    .map(l -> l.replaceAll("\\s+", " "))
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("unknown");
+              } catch (IOException e) {
+                return "unknown (" + e.getMessage() + ")";
+              }
+            })
+        .orElse("unknown");
+  }
+
+  /** The load average line of {@code uptime}. */
+  static String uptime() {
+    return run("uptime").strip();
+  }
+
+  static String run(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroy();
+        return "unknown (" + command[0] + " timed out)";
+      }
+      return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown (interrupted)";
+    }
+  }
+}
