@@ -34,6 +34,7 @@ public class OutboxDrainer {
   @Inject SmtpMailTransport smtp;
   @Inject CatchingMailTransport catcher;
   @Inject Event<MailBounced> bounced;
+  @Inject OutboxMetrics metrics;
 
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean drainAgain = new AtomicBoolean();
@@ -94,6 +95,7 @@ public class OutboxDrainer {
       OutboxMessage message = result.message();
       if (result.ok()) {
         store.markSent(message.id());
+        metrics.delivered();
       } else {
         LOG.warning(
             () ->
@@ -103,12 +105,14 @@ public class OutboxDrainer {
                     + (message.attempts() + 1)
                     + "): "
                     + result.error());
-        store.markFailed(
-            message.id(),
-            result.error(),
-            result.permanent(),
-            settings.retryDelayMillis(message.attempts()),
-            settings.maxAttempts());
+        boolean gaveUp =
+            store.markFailed(
+                message.id(),
+                result.error(),
+                result.permanent(),
+                settings.retryDelayMillis(message.attempts()),
+                settings.maxAttempts());
+        metrics.attemptFailed(gaveUp);
         if (result.recipientRefused()) {
           tellBounced(message, result.error());
         }
