@@ -35,6 +35,10 @@ public class MailSettings {
   @ConfigProperty(name = "verbatim.outbox.poll-millis", defaultValue = "2000")
   long pollMillis;
 
+  @Inject
+  @ConfigProperty(name = "verbatim.outbox.lease-seconds", defaultValue = "120")
+  long leaseSeconds;
+
   /**
    * Without an SMTP host, mail is kept by the built-in catcher and shown on the admin mailbox page.
    */
@@ -63,6 +67,18 @@ public class MailSettings {
 
   public int maxAttempts() {
     return maxAttempts;
+  }
+
+  /**
+   * How long a claimed batch is reserved for the server that claimed it; after a crash its messages
+   * are sent again once the lease runs out. Must exceed the time one batch takes to send.
+   */
+  public long leaseMillis() {
+    return leaseSeconds * 1000;
+  }
+
+  public int retryBaseSeconds() {
+    return retryBaseSeconds;
   }
 
   public long pollMillis() {

@@ -35,6 +35,7 @@ public class OutboxDrainer {
   @Inject SmtpMailTransport smtp;
   @Inject CatchingMailTransport catcher;
   @Inject Event<MailBounced> bounced;
+  @Inject OutboxMetrics metrics;
 
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean drainAgain = new AtomicBoolean();
@@ -96,6 +97,7 @@ public class OutboxDrainer {
       OutboxMessage message = result.message();
       if (result.ok()) {
         sent.add(message.id());
+        metrics.delivered();
       } else {
         LOG.warning(
             () ->
@@ -105,12 +107,14 @@ public class OutboxDrainer {
                     + (message.attempts() + 1)
                     + "): "
                     + result.error());
-        store.markFailed(
-            message.id(),
-            result.error(),
-            result.permanent(),
-            settings.retryDelayMillis(message.attempts()),
-            settings.maxAttempts());
+        boolean gaveUp =
+            store.markFailed(
+                message.id(),
+                result.error(),
+                result.permanent(),
+                settings.retryDelayMillis(message.attempts()),
+                settings.maxAttempts());
+        metrics.attemptFailed(gaveUp);
         if (result.recipientRefused()) {
           tellBounced(message, result.error());
         }

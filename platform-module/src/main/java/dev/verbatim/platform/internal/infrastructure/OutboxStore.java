@@ -16,12 +16,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class OutboxStore {
-  static final long LEASE_MILLIS = 120_000;
-
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
 
   @Inject Clock clock;
+  @Inject MailSettings settings;
 
   @Transactional
   public List<OutboxMessage> claimDue(int max) {
@@ -41,7 +40,7 @@ public class OutboxStore {
           em.createQuery(
                   "UPDATE OutboxMessage m SET m.leaseUntil = :lease WHERE m.id = :id AND m.status = :pending"
                       + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
-              .setParameter("lease", now + LEASE_MILLIS)
+              .setParameter("lease", now + settings.leaseMillis())
               .setParameter("id", id)
               .setParameter("pending", OutboxMessage.PENDING)
               .setParameter("now", now)
@@ -67,12 +66,16 @@ public class OutboxStore {
     }
   }
 
+  /**
+   * @return whether the message was given up (FAILED) rather than scheduled for a retry
+   */
   @Transactional
-  public void markFailed(
+  public boolean markFailed(
       String id, String error, boolean permanent, long retryDelayMillis, int maxAttempts) {
     OutboxMessage message = em.find(OutboxMessage.class, id);
     boolean giveUp = permanent || message.attempts() + 1 >= maxAttempts;
     message.markFailed(error, giveUp, clock.millis() + retryDelayMillis);
+    return giveUp;
   }
 
   @Transactional
@@ -80,5 +83,25 @@ public class OutboxStore {
     return em.createQuery("SELECT COUNT(m) FROM OutboxMessage m WHERE m.status = :s", Long.class)
         .setParameter("s", status)
         .getSingleResult();
+  }
+
+  /** One query for health and metrics; reads without a transaction, like any report. */
+  public OutboxSnapshot snapshot() {
+    long now = clock.millis();
+    Object[] row =
+        em.createQuery(
+                "SELECT SUM(CASE WHEN m.status = :pending THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN m.status = :pending AND m.attempts > 0 THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN m.status = :failed THEN 1 ELSE 0 END),"
+                    + " MIN(CASE WHEN m.status = :pending THEN m.createdAt ELSE NULL END),"
+                    + " MIN(CASE WHEN m.status = :pending AND m.attempts > 0 THEN m.nextAttemptAt"
+                    + " ELSE NULL END),"
+                    + " MAX(CASE WHEN m.status = :pending THEN m.attempts ELSE 0 END)"
+                    + " FROM OutboxMessage m",
+                Object[].class)
+            .setParameter("pending", OutboxMessage.PENDING)
+            .setParameter("failed", OutboxMessage.FAILED)
+            .getSingleResult();
+    return OutboxSnapshot.of(row, now);
   }
 }

@@ -1,0 +1,119 @@
+package it.faults;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fault server's Derby files, opened with embedded JDBC from the test JVM once the server has
+ * stopped: what the checks below count is what was stored, not what any client believes.
+ */
+final class FaultDatabase implements AutoCloseable {
+  private final String url;
+  private final Connection connection;
+
+  private FaultDatabase(Path directory) throws SQLException {
+    this.url = "jdbc:derby:" + directory.toAbsolutePath();
+    this.connection = DriverManager.getConnection(url);
+  }
+
+  static FaultDatabase open(Path directory) {
+    try {
+      return new FaultDatabase(directory);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open " + directory, e);
+    }
+  }
+
+  /** The stored hash of a personal link's token (the application keeps only this). */
+  static String tokenHash(String token) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Complete responses per invitation token hash, for one survey. */
+  Map<String, Integer> completeResponsesByTokenHash(String surveyId) {
+    Map<String, Integer> counts = new HashMap<>();
+    query(
+        "SELECT i.token_hash, COUNT(r.id) FROM svy_response r JOIN svy_invitation i ON i.id ="
+            + " r.invitation_id WHERE r.survey_id = ? AND r.status = 'COMPLETE' GROUP BY"
+            + " i.token_hash",
+        List.of(surveyId),
+        rs -> counts.put(rs.getString(1), rs.getInt(2)));
+    return counts;
+  }
+
+  long count(String sql, Object... parameters) {
+    long[] result = new long[1];
+    query(sql, List.of(parameters), rs -> result[0] = rs.getLong(1));
+    return result[0];
+  }
+
+  /** Message-IDs of the outbox rows in each status. */
+  Map<String, Set<String>> outboxMessageIdsByStatus() {
+    Map<String, Set<String>> ids = new HashMap<>();
+    query(
+        "SELECT status, message_id FROM plt_outbox",
+        List.of(),
+        rs -> ids.computeIfAbsent(rs.getString(1), s -> new HashSet<>()).add(rs.getString(2)));
+    return ids;
+  }
+
+  List<String> strings(String sql, Object... parameters) {
+    List<String> values = new ArrayList<>();
+    query(sql, List.of(parameters), rs -> values.add(rs.getString(1)));
+    return values;
+  }
+
+  private interface RowReader {
+    void read(ResultSet row) throws SQLException;
+  }
+
+  private void query(String sql, List<Object> parameters, RowReader reader) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          reader.read(rows);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Closes and shuts the database down, so the server can open it again. */
+  @Override
+  public void close() {
+    try {
+      connection.close();
+      DriverManager.getConnection(url + ";shutdown=true").close();
+    } catch (SQLException expected) {
+      // Derby reports a successful shutdown as SQLState 08006.
+      if (!"08006".equals(expected.getSQLState())) {
+        throw new IllegalStateException("shutting down " + url, expected);
+      }
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package it.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Liberty server "verbatimfault" that fault tests may crash: created by liberty-maven-plugin
+ * (liberty-config/pom.xml, execution create-fault-server) from the production server.xml, with an
+ * on-disk Derby under target/, SMTP to a GreenMail in the test JVM and fast outbox polling.
+ * Started, killed with SIGKILL and restarted from here; it only ever touches its own server and the
+ * one JVM whose pid file and command line name that server.
+ */
+final class FaultServer implements AutoCloseable {
+  static final String NAME = "verbatimfault";
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+  private final Path wlp;
+  private final Path serverDir;
+  private final int httpPort;
+  private final int smtpPort;
+  private final Path database;
+  private int starts;
+
+  private FaultServer(Path wlp, int httpPort, int smtpPort, Path database) {
+    this.wlp = wlp;
+    this.serverDir = wlp.resolve("usr/servers/" + NAME);
+    this.httpPort = httpPort;
+    this.smtpPort = smtpPort;
+    this.database = database;
+  }
+
+  /**
+   * A server with a fresh database named after the test, configured as failsafe says (properties
+   * fault.wlpDir, fault.httpPort, fault.smtpPort, fault.war).
+   */
+  static FaultServer fresh(String testName) {
+    Path wlp = Path.of(System.getProperty("fault.wlpDir", "target/liberty/wlp")).toAbsolutePath();
+    Path database =
+        wlp.getParent()
+            .getParent()
+            .resolve("fault-db")
+            .resolve(testName + "-" + System.currentTimeMillis());
+    return new FaultServer(
+        wlp,
+        Integer.getInteger("fault.httpPort", 9382),
+        Integer.getInteger("fault.smtpPort", 3625),
+        database);
+  }
+
+  String baseUrl() {
+    return "http://localhost:" + httpPort;
+  }
+
+  int smtpPort() {
+    return smtpPort;
+  }
+
+  /** The Derby database's directory; readable with embedded JDBC once the server is stopped. */
+  Path database() {
+    return database;
+  }
+
+  /** Starts the server and waits until the application answers {@code /health/ready}. */
+  void start() {
+    if (!Files.isDirectory(serverDir)) {
+      throw new IllegalStateException(
+          serverDir + " does not exist: run through `mvn verify` (create-fault-server)");
+    }
+    try {
+      if (starts == 0) {
+        stop(); // left over from an aborted run
+        // The transaction log belongs to the previous test's database.
+        deleteTree(serverDir.resolve("tranlog"));
+        writeConfiguration();
+      }
+      Path logs = serverDir.resolve("logs");
+      if (Files.isDirectory(logs)) {
+        // Keep each run's log for the post-mortem; a fresh messages.log makes the wait below exact.
+        Files.move(logs, serverDir.resolve("logs-until-" + System.currentTimeMillis()));
+      }
+      starts++;
+      run(List.of(wlp.resolve("bin/server").toString(), "start", NAME));
+      awaitApplication();
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start " + NAME, e);
+    }
+  }
+
+  /** kill -9 of the server's JVM: no shutdown hook, no orderly close of Derby or of connections. */
+  void kill9() {
+    ProcessHandle jvm =
+        jvm().orElseThrow(() -> new IllegalStateException(NAME + " is not running"));
+    jvm.destroyForcibly();
+    try {
+      jvm.onExit().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the JVM of " + NAME + " did not die", e);
+    }
+  }
+
+  /** An orderly stop (the database is closed and can then be opened from the test). */
+  void stop() {
+    if (jvm().isEmpty()) {
+      return;
+    }
+    run(List.of(wlp.resolve("bin/server").toString(), "stop", NAME));
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /**
+   * The server's JVM, from the pid file Liberty writes, and only if that process's command line
+   * names this server (a stale pid may by now belong to something else).
+   */
+  Optional<ProcessHandle> jvm() {
+    Path pidFile = wlp.resolve("usr/servers/.pid/" + NAME + ".pid");
+    try {
+      if (!Files.exists(pidFile)) {
+        return Optional.empty();
+      }
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      return ProcessHandle.of(pid)
+          .filter(ProcessHandle::isAlive)
+          .filter(p -> p.info().commandLine().map(c -> c.contains(NAME)).orElse(false));
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void writeConfiguration() throws IOException {
+    Files.createDirectories(database.getParent());
+    String env =
+        String.join(
+            "\n",
+            "VERBATIM_HTTP_PORT=" + httpPort,
+            "VERBATIM_PUBLIC_BASE_URL=" + baseUrl(),
+            "VERBATIM_DB_NAME=" + database,
+            "VERBATIM_SMTP_HOST=127.0.0.1",
+            "VERBATIM_SMTP_PORT=" + smtpPort,
+            "VERBATIM_ADMIN_PASSWORD=" + System.getProperty("verbatim.adminPassword"),
+            "VERBATIM_OUTBOX_POLL_MILLIS=200",
+            "VERBATIM_OUTBOX_RETRY_BASE_SECONDS=1",
+            // A crashed server's claimed batch is sent again after this; 10 s keeps the test short
+            // and is still far longer than one batch takes to reach GreenMail.
+            "VERBATIM_OUTBOX_LEASE_SECONDS=10",
+            "VERBATIM_METRICS_AUTHENTICATION=false",
+            "");
+    Files.writeString(serverDir.resolve("server.env"), env, StandardCharsets.UTF_8);
+    Path apps = Files.createDirectories(serverDir.resolve("apps"));
+    Files.copy(
+        Path.of(System.getProperty("fault.war", "target/verbatim.war")),
+        apps.resolve("verbatim.war"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Path overrides = Files.createDirectories(serverDir.resolve("configDropins/overrides"));
+    Files.writeString(
+        overrides.resolve("fault-application.xml"),
+        "<server><webApplication id=\"verbatim\" location=\"verbatim.war\" name=\"verbatim\""
+            + " contextRoot=\"/\"/></server>\n");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (var paths = Files.walk(root)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  private void awaitApplication() throws IOException {
+    Path log = serverDir.resolve("logs/messages.log");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      String messages = Files.exists(log) ? Files.readString(log) : "";
+      if (messages.contains("CWWKZ0002E") || messages.contains("CWWKZ0004E")) {
+        throw new IllegalStateException(NAME + " could not start the application; see " + log);
+      }
+      if (messages.contains("CWWKZ0001I") && ready(http)) {
+        return;
+      }
+      sleep(500);
+    }
+    throw new IllegalStateException(
+        NAME + " did not start within " + START_TIMEOUT + "; see " + log);
+  }
+
+  private boolean ready(HttpClient http) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      // Health answers UP with no checks while the application is still starting.
+      return response.statusCode() == 200 && response.body().contains("\"outbox\"");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void run(List<String> command) {
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!process.waitFor(3, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(String.join(" ", command) + " did not finish");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(String.join(" ", command) + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
