@@ -65,6 +65,7 @@ class AuthorizationMatrixIT {
       POST   /login                                       401    ok    ok    ok    ok    ok
       POST   /logout                                      403    ok    ok    ok    ok    ok
       GET    /static/{name}                               ok     ok    ok    ok    ok    ok
+      GET    /api/ping                                    ok     ok    ok    ok    ok    ok
       POST   /api/session                                 401    ok    ok    ok    ok    ok
       GET    /api/session                                 401    ok    ok    ok    ok    ok
       DELETE /api/session                                 401    ok    ok    ok    ok    ok
