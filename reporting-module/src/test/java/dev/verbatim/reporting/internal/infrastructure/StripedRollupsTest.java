@@ -40,22 +40,62 @@ class StripedRollupsTest {
             "jdbc:derby:memory:stripes" + UUID.randomUUID() + ";create=true");
     db.setAutoCommit(false);
     for (String script : new ReportingMigrations().scripts()) {
-      try (InputStream in = getClass().getClassLoader().getResourceAsStream(script);
-          Statement st = db.createStatement()) {
-        StringBuilder current = new StringBuilder();
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-          String trimmed = line.strip();
-          if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-            continue;
-          }
-          current.append(line).append('\n');
-          if (trimmed.endsWith(";")) {
-            String sql = current.toString().strip();
-            st.execute(sql.substring(0, sql.length() - 1));
-            current.setLength(0);
-          }
+      run(script);
+    }
+  }
+
+  private void run(String script) throws Exception {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(script);
+        Statement st = db.createStatement()) {
+      StringBuilder current = new StringBuilder();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+          continue;
+        }
+        current.append(line).append('\n');
+        if (trimmed.endsWith(";")) {
+          String sql = current.toString().strip();
+          st.execute(sql.substring(0, sql.length() - 1));
+          current.setLength(0);
         }
       }
+    }
+  }
+
+  @Test
+  void rowsKeptBeforeStripingCountInStripeZero() throws Exception {
+    db.rollback();
+    db.close();
+    db = DriverManager.getConnection("jdbc:derby:memory:old" + UUID.randomUUID() + ";create=true");
+    db.setAutoCommit(false);
+    List<String> scripts = new ReportingMigrations().scripts();
+    for (String script : scripts.subList(0, scripts.size() - 1)) {
+      run(script);
+    }
+    try (Statement st = db.createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO rpt_roll_survey_m (survey_id, month_no, invitations, responses, nps_0, nps_1,"
+              + " nps_2, nps_3, nps_4, nps_5, nps_6, nps_7, nps_8, nps_9, nps_10, csat_n, csat_top2,"
+              + " ces_n, ces_sum, comments) VALUES ('"
+              + SURVEY
+              + "', 674, 5, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 1)");
+    }
+
+    run(scripts.get(scripts.size() - 1));
+    respond(5, 10);
+
+    assertEquals(5, new ReportQueries(db).headline(ReportFilter.ALL, 0).responses());
+    try (Statement st = db.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT responses FROM "
+                    + RollupTable.SURVEY_MONTH.table
+                    + " WHERE "
+                    + RollupStripes.COLUMN
+                    + " = 0 AND month_no = 674")) {
+      assertTrue(rs.next());
+      assertEquals(4, rs.getLong(1));
     }
   }
 
