@@ -4,6 +4,7 @@ import dev.verbatim.followup.internal.infrastructure.FollowupMigrations;
 import dev.verbatim.platform.api.MigrationSource;
 import dev.verbatim.platform.internal.infrastructure.PlatformMigrations;
 import dev.verbatim.reporting.internal.domain.RollupRules;
+import dev.verbatim.reporting.internal.domain.RollupStripes;
 import dev.verbatim.reporting.internal.domain.RollupTable;
 import dev.verbatim.reporting.internal.infrastructure.ReportingMigrations;
 import dev.verbatim.survey.internal.infrastructure.SurveyMigrations;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import load.LoadResult;
 import load.LoadRunner;
@@ -34,7 +36,8 @@ import load.Outcome;
  * scored answer with a comment (seen in Derby's statement log): the invitation read by token hash,
  * response, two answers, the invitation marked answered, case, its audit event, case fact, the
  * comment's words, owner notification in the outbox, response fact, and the five rollup rows of the
- * day and month. No ORM, no HTTP, no rendering: what the database alone allows.
+ * day and month (in one stripe per transaction, as the server does). No ORM, no HTTP, no rendering:
+ * what the database alone allows.
  */
 final class JdbcSubmissionCeiling implements AutoCloseable {
   private static final String COMMENT = "Load test comment 42: delivery was late again.";
@@ -103,21 +106,26 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
       }
       int day = RollupRules.day(now);
       for (RollupTable table : rollupTables()) {
-        List<Object> key = key(table, day);
-        exec(
-            db,
-            "INSERT INTO "
-                + table.table
-                + " ("
-                + String.join(", ", table.keys)
-                + ", "
-                + String.join(", ", table.values)
-                + ") VALUES ("
-                + table.keys.stream().map(k -> "?").collect(Collectors.joining(", "))
-                + ", "
-                + table.values.stream().map(v -> "0").collect(Collectors.joining(", "))
-                + ")",
-            key.toArray());
+        for (int stripe = 0; stripe < RollupStripes.COUNT; stripe++) {
+          List<Object> key = new ArrayList<>(key(table, day));
+          key.add(stripe);
+          exec(
+              db,
+              "INSERT INTO "
+                  + table.table
+                  + " ("
+                  + String.join(", ", table.keys)
+                  + ", "
+                  + RollupStripes.COLUMN
+                  + ", "
+                  + String.join(", ", table.values)
+                  + ") VALUES ("
+                  + table.keys.stream().map(k -> "?").collect(Collectors.joining(", "))
+                  + ", ?, "
+                  + table.values.stream().map(v -> "0").collect(Collectors.joining(", "))
+                  + ")",
+              key.toArray());
+        }
       }
       db.commit();
     }
@@ -223,9 +231,11 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
         now + 86_400_000L,
         caseId);
     int day = RollupRules.day(now);
+    // one stripe per transaction, as RollupStripe picks it in the server
+    int stripe = RollupStripes.pick(ThreadLocalRandom.current());
     for (RollupTable table :
         List.of(RollupTable.CASE_DAY, RollupTable.CASE_SURVEY_DAY, RollupTable.CASE_SURVEY_MONTH)) {
-      addOne(db, table, day);
+      addOne(db, table, day, stripe);
     }
     for (String term : TERMS) {
       exec(
@@ -260,12 +270,12 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
         now,
         score);
     for (RollupTable table : List.of(RollupTable.SURVEY_DAY, RollupTable.SURVEY_MONTH)) {
-      addOne(db, table, day);
+      addOne(db, table, day, stripe);
     }
   }
 
-  /** The app's rollup statement ({@code RollupStore}): every counter + ?, by key. */
-  private void addOne(Connection db, RollupTable table, int day) throws SQLException {
+  /** The app's rollup statement ({@code RollupStore}): every counter + ?, by key and stripe. */
+  private void addOne(Connection db, RollupTable table, int day, int stripe) throws SQLException {
     String sql =
         "UPDATE "
             + table.table
@@ -274,12 +284,16 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
                 .map(v -> v + " = " + v + " + ?")
                 .collect(Collectors.joining(", "))
             + " WHERE "
-            + table.keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "));
+            + table.keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "))
+            + " AND "
+            + RollupStripes.COLUMN
+            + " = ?";
     List<Object> parameters = new ArrayList<>();
     for (int i = 0; i < table.values.size(); i++) {
       parameters.add(i == 0 ? 1L : 0L);
     }
     parameters.addAll(key(table, day));
+    parameters.add(stripe);
     if (exec(db, sql, parameters.toArray()) != 1) {
       throw new SQLException("rollup row missing: " + table.table);
     }

@@ -28,7 +28,7 @@ public class MonthlyRollupBackfill {
 
   void fill(@Observes SchemaReady ready) {
     try {
-      if (hasRows("rpt_roll_survey") && !hasRows("rpt_roll_survey_m")) {
+      if (hasRows("rpt_rollup_survey") && !hasRows("rpt_rollup_survey_m")) {
         reports.recompute();
         LOG.info("Reporting: monthly rollups filled from the report facts");
       }

@@ -8,28 +8,30 @@ import java.util.List;
  * 1970-01-01 in UTC (weeks start on Monday).
  */
 public enum RollupTable {
-  SURVEY_DAY("rpt_roll_survey", List.of("survey_id", "day_no", "week_no"), surveyValues()),
+  SURVEY_DAY("rpt_rollup_survey", List.of("survey_id", "day_no", "week_no"), surveyValues()),
   CASE_DAY(
-      "rpt_roll_case",
+      "rpt_rollup_case",
       List.of("survey_id", "day_no", "week_no", "team_id", "owner_id"),
       List.of("cases", "owned", "replied", "closed", "sla_met")),
   CASE_TIME(
-      "rpt_roll_case_time",
+      "rpt_rollup_case_time",
       List.of("survey_id", "day_no", "week_no", "team_id", "owner_id", "kind", "bucket"),
       List.of("cases")),
   SEGMENT_DAY(
-      "rpt_roll_segment",
+      "rpt_rollup_segment",
       List.of("attr_name", "attr_value", "survey_id", "day_no", "week_no"),
       segmentValues()),
   // Coarser and narrower copies for the unfiltered and survey-filtered reports: their row count
   // grows with surveys and months, not with responses, teams or owners. A period's whole months
   // come from these, its partial edge months from the daily tables above.
-  SURVEY_MONTH("rpt_roll_survey_m", List.of("survey_id", "month_no"), surveyValues()),
-  CASE_SURVEY_DAY("rpt_roll_case_s", List.of("survey_id", "day_no", "week_no"), caseSurveyValues()),
-  CASE_SURVEY_MONTH("rpt_roll_case_sm", List.of("survey_id", "month_no"), caseSurveyValues()),
-  CASE_TIME_MONTH("rpt_roll_case_time_m", List.of("survey_id", "month_no", "kind"), bucketValues()),
+  SURVEY_MONTH("rpt_rollup_survey_m", List.of("survey_id", "month_no"), surveyValues()),
+  CASE_SURVEY_DAY(
+      "rpt_rollup_case_s", List.of("survey_id", "day_no", "week_no"), caseSurveyValues()),
+  CASE_SURVEY_MONTH("rpt_rollup_case_sm", List.of("survey_id", "month_no"), caseSurveyValues()),
+  CASE_TIME_MONTH(
+      "rpt_rollup_case_time_m", List.of("survey_id", "month_no", "kind"), bucketValues()),
   SEGMENT_MONTH(
-      "rpt_roll_segment_m",
+      "rpt_rollup_segment_m",
       List.of("attr_name", "attr_value", "survey_id", "month_no"),
       segmentValues());
 

@@ -63,12 +63,12 @@ public final class ReportQueries {
     PeriodSplit split = PeriodSplit.of(f.fromDay(), f.toDay());
     String surveySums = surveySums();
     for (Where w : split.wheres(f.surveyId())) {
-      String table = w.monthly ? "rpt_roll_survey_m" : "rpt_roll_survey";
+      String table = w.monthly ? "rpt_rollup_survey_m" : "rpt_rollup_survey";
       query("SELECT " + surveySums + " FROM " + table + w.sql(), w, false, this::addSurvey, c);
       query(
           "SELECT SUM(cases), SUM(owned), SUM(replied), SUM(closed), SUM(sla_met),"
               + " SUM(unreplied_due), SUM(unreplied_due_open) FROM "
-              + (w.monthly ? "rpt_roll_case_sm" : "rpt_roll_case_s")
+              + (w.monthly ? "rpt_rollup_case_sm" : "rpt_rollup_case_s")
               + w.sql(),
           w,
           false,
@@ -82,7 +82,7 @@ public final class ReportQueries {
         query(
             "SELECT kind, "
                 + BUCKET_SUMS
-                + " FROM rpt_roll_case_time_m"
+                + " FROM rpt_rollup_case_time_m"
                 + w.sql()
                 + " GROUP BY kind",
             w,
@@ -96,7 +96,7 @@ public final class ReportQueries {
             c);
       } else {
         query(
-            "SELECT kind, bucket, SUM(cases) FROM rpt_roll_case_time"
+            "SELECT kind, bucket, SUM(cases) FROM rpt_rollup_case_time"
                 + w.sql()
                 + " GROUP BY kind, bucket",
             w,
@@ -147,7 +147,7 @@ public final class ReportQueries {
       String sql =
           "SELECT attr_value, SUM(invitations), SUM(responses), SUM(promoters), SUM(passives),"
               + " SUM(detractors), SUM(comments), SUM(cases), SUM(replied), SUM(closed) FROM "
-              + (w.monthly ? "rpt_roll_segment_m" : "rpt_roll_segment")
+              + (w.monthly ? "rpt_rollup_segment_m" : "rpt_rollup_segment")
               + w.sql()
               + " GROUP BY attr_value";
       try (PreparedStatement ps = w.prepare(db, sql);
@@ -249,7 +249,7 @@ public final class ReportQueries {
     if (!f.narrowsCases() && !caseOnly) {
       Where w = rollupWhere(f, false);
       query(
-          "SELECT " + g + surveySums() + " FROM rpt_roll_survey" + w.sql() + gb,
+          "SELECT " + g + surveySums() + " FROM rpt_rollup_survey" + w.sql() + gb,
           w,
           groupBy != null,
           this::addSurvey,
@@ -259,7 +259,7 @@ public final class ReportQueries {
     query(
         "SELECT "
             + g
-            + "SUM(cases), SUM(owned), SUM(replied), SUM(closed), SUM(sla_met) FROM rpt_roll_case"
+            + "SUM(cases), SUM(owned), SUM(replied), SUM(closed), SUM(sla_met) FROM rpt_rollup_case"
             + wc.sql()
             + gb,
         wc,
@@ -269,7 +269,7 @@ public final class ReportQueries {
     query(
         "SELECT "
             + g
-            + "kind, bucket, SUM(cases) FROM rpt_roll_case_time"
+            + "kind, bucket, SUM(cases) FROM rpt_rollup_case_time"
             + wc.sql()
             + " GROUP BY "
             + g

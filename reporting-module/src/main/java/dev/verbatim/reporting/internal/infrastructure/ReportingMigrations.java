@@ -22,6 +22,7 @@ public class ReportingMigrations implements MigrationSource {
         "db/reporting/V1__report_facts.sql",
         "db/reporting/V2__rollups.sql",
         "db/reporting/V3__words.sql",
-        "db/reporting/V4__rollups_by_month.sql");
+        "db/reporting/V4__rollups_by_month.sql",
+        "db/reporting/V5__striped_rollups.sql");
   }
 }

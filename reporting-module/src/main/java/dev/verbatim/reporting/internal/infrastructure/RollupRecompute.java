@@ -3,6 +3,7 @@ package dev.verbatim.reporting.internal.infrastructure;
 import dev.verbatim.reporting.internal.domain.ResponseFact;
 import dev.verbatim.reporting.internal.domain.Rollup;
 import dev.verbatim.reporting.internal.domain.RollupRules;
+import dev.verbatim.reporting.internal.domain.RollupStripes;
 import dev.verbatim.reporting.internal.domain.RollupTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,11 +15,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Computes every rollup from the fact rows (streamed with a fetch size, never held as a list),
- * compares the result with the rollups kept incrementally, and can write it in their place. Plain
- * JDBC on a given connection, so the benchmark runs it outside the container.
+ * compares the result with the rollups kept incrementally (summed over their stripes), and can
+ * write it in their place (all in stripe 0). Plain JDBC on a given connection, so the benchmark
+ * runs it outside the container.
  */
 public final class RollupRecompute {
   private static final int FETCH = 2_000;
@@ -115,9 +118,15 @@ public final class RollupRecompute {
               + " ("
               + String.join(", ", table.keys)
               + ", "
+              + RollupStripes.COLUMN
+              + ", "
               + String.join(", ", table.values)
               + ") VALUES ("
-              + String.join(", ", Collections.nCopies(table.keys.size() + table.values.size(), "?"))
+              + String.join(", ", Collections.nCopies(table.keys.size(), "?"))
+              + ", "
+              + RollupStripes.RECOMPUTED
+              + ", "
+              + String.join(", ", Collections.nCopies(table.values.size(), "?"))
               + ")";
       try (PreparedStatement ps = db.prepareStatement(insert)) {
         int pending = 0;
@@ -142,15 +151,19 @@ public final class RollupRecompute {
     }
   }
 
+  /** The stored rows with their stripes added up. */
   private Map<List<Object>, long[]> stored(RollupTable table) throws SQLException {
     Map<List<Object>, long[]> rows = new HashMap<>();
+    String keys = String.join(", ", table.keys);
     stream(
         "SELECT "
-            + String.join(", ", table.keys)
+            + keys
             + ", "
-            + String.join(", ", table.values)
+            + table.values.stream().map(v -> "SUM(" + v + ")").collect(Collectors.joining(", "))
             + " FROM "
-            + table.table,
+            + table.table
+            + " GROUP BY "
+            + keys,
         rs -> {
           List<Object> key = new ArrayList<>();
           for (int k = 0; k < table.keys.size(); k++) {

@@ -1,5 +1,6 @@
 package dev.verbatim.reporting.internal.infrastructure;
 
+import dev.verbatim.reporting.internal.domain.RollupStripes;
 import dev.verbatim.reporting.internal.domain.RollupTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,11 +21,12 @@ public class RollupRowCreator {
   EntityManager em;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void createZeroRow(RollupTable table, List<Object> key) {
+  public void createZeroRow(RollupTable table, List<Object> key, int stripe) {
     var insert = ReportSql.on(em, insertZeroRow(table));
     for (int i = 0; i < key.size(); i++) {
       insert.setParameter(i + 1, key.get(i));
     }
+    insert.setParameter(key.size() + 1, stripe);
     insert.executeUpdate();
   }
 
@@ -34,9 +36,11 @@ public class RollupRowCreator {
         + " ("
         + String.join(", ", table.keys)
         + ", "
+        + RollupStripes.COLUMN
+        + ", "
         + String.join(", ", table.values)
         + ") VALUES ("
-        + String.join(", ", Collections.nCopies(table.keys.size(), "?"))
+        + String.join(", ", Collections.nCopies(table.keys.size() + 1, "?"))
         + ", "
         + String.join(", ", Collections.nCopies(table.values.size(), "0"))
         + ")";

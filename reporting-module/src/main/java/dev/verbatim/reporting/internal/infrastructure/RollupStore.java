@@ -1,6 +1,7 @@
 package dev.verbatim.reporting.internal.infrastructure;
 
 import dev.verbatim.reporting.internal.domain.Rollup;
+import dev.verbatim.reporting.internal.domain.RollupStripes;
 import dev.verbatim.reporting.internal.domain.RollupTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Adds an event's rollup changes in the event's transaction: {@code UPDATE ... SET n = n + ?}, and
- * when the row does not exist yet, creates it with zeros first (see {@link RollupRowCreator}).
+ * Adds an event's rollup changes in the event's transaction: {@code UPDATE ... SET n = n + ?} on
+ * the transaction's stripe of each row ({@link RollupStripe}), and when that row does not exist
+ * yet, creates it with zeros first (see {@link RollupRowCreator}).
  */
 @ApplicationScoped
 public class RollupStore {
@@ -22,28 +24,32 @@ public class RollupStore {
 
   @Inject RollupRowCreator creator;
 
+  @Inject RollupStripe stripe;
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void apply(Rollup changes) {
+    int s = stripe.current();
     for (RollupTable table : RollupTable.values()) {
-      changes.rows(table).forEach((key, deltas) -> add(table, key, deltas));
+      changes.rows(table).forEach((key, deltas) -> add(table, key, s, deltas));
     }
   }
 
-  private void add(RollupTable table, List<Object> key, long[] deltas) {
-    if (update(table, key, deltas) > 0) {
+  private void add(RollupTable table, List<Object> key, int s, long[] deltas) {
+    if (update(table, key, s, deltas) > 0) {
       return;
     }
     try {
-      creator.createZeroRow(table, key);
+      creator.createZeroRow(table, key, s);
     } catch (RuntimeException raced) {
       // another transaction created it first; add to theirs
     }
-    if (update(table, key, deltas) == 0) {
-      throw new IllegalStateException("rollup row " + table.table + " " + key + " is missing");
+    if (update(table, key, s, deltas) == 0) {
+      throw new IllegalStateException(
+          "rollup row " + table.table + " " + key + " stripe " + s + " is missing");
     }
   }
 
-  private int update(RollupTable table, List<Object> key, long[] deltas) {
+  private int update(RollupTable table, List<Object> key, int s, long[] deltas) {
     Query q = ReportSql.on(em, updateSql(table));
     int p = 1;
     for (long d : deltas) {
@@ -52,6 +58,7 @@ public class RollupStore {
     for (Object k : key) {
       q.setParameter(p++, k);
     }
+    q.setParameter(p, s);
     return q.executeUpdate();
   }
 
@@ -61,6 +68,9 @@ public class RollupStore {
         + " SET "
         + table.values.stream().map(v -> v + " = " + v + " + ?").collect(Collectors.joining(", "))
         + " WHERE "
-        + table.keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "));
+        + table.keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "))
+        + " AND "
+        + RollupStripes.COLUMN
+        + " = ?";
   }
 }

@@ -1,0 +1,212 @@
+package dev.verbatim.reporting.internal.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.verbatim.reporting.internal.domain.HeadlineCounts;
+import dev.verbatim.reporting.internal.domain.ReportFilter;
+import dev.verbatim.reporting.internal.domain.Rollup;
+import dev.verbatim.reporting.internal.domain.RollupRules;
+import dev.verbatim.reporting.internal.domain.RollupStripes;
+import dev.verbatim.reporting.internal.domain.RollupTable;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rollups written to several stripes read back as one figure, on Derby with the real schema.
+ */
+class StripedRollupsTest {
+  private static final String SURVEY = UUID.randomUUID().toString();
+  private static final int DAY = (int) LocalDate.of(2026, 3, 10).toEpochDay();
+
+  private Connection db;
+
+  @BeforeEach
+  void schema() throws Exception {
+    db =
+        DriverManager.getConnection(
+            "jdbc:derby:memory:stripes" + UUID.randomUUID() + ";create=true");
+    db.setAutoCommit(false);
+    for (String script : new ReportingMigrations().scripts()) {
+      run(script);
+    }
+  }
+
+  private void run(String script) throws Exception {
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(script);
+        Statement st = db.createStatement()) {
+      StringBuilder current = new StringBuilder();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+          continue;
+        }
+        current.append(line).append('\n');
+        if (trimmed.endsWith(";")) {
+          String sql = current.toString().strip();
+          st.execute(sql.substring(0, sql.length() - 1));
+          current.setLength(0);
+        }
+      }
+    }
+  }
+
+  @Test
+  void rowsKeptBeforeStripingCountInStripeZero() throws Exception {
+    db.rollback();
+    db.close();
+    db = DriverManager.getConnection("jdbc:derby:memory:old" + UUID.randomUUID() + ";create=true");
+    db.setAutoCommit(false);
+    List<String> scripts = new ReportingMigrations().scripts();
+    for (String script : scripts.subList(0, scripts.size() - 1)) {
+      run(script);
+    }
+    try (Statement st = db.createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO rpt_roll_survey_m (survey_id, month_no, invitations, responses, nps_0, nps_1,"
+              + " nps_2, nps_3, nps_4, nps_5, nps_6, nps_7, nps_8, nps_9, nps_10, csat_n, csat_top2,"
+              + " ces_n, ces_sum, comments) VALUES ('"
+              + SURVEY
+              + "', 674, 5, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 1)");
+    }
+
+    run(scripts.get(scripts.size() - 1));
+    respond(5, 10);
+
+    assertEquals(5, new ReportQueries(db).headline(ReportFilter.ALL, 0).responses());
+    try (Statement st = db.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT responses FROM "
+                    + RollupTable.SURVEY_MONTH.table
+                    + " WHERE "
+                    + RollupStripes.COLUMN
+                    + " = 0 AND month_no = 674")) {
+      assertTrue(rs.next());
+      assertEquals(4, rs.getLong(1));
+    }
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    db.rollback();
+    db.close();
+  }
+
+  @Test
+  void headlineAddsTheResponsesOfEveryStripe() throws SQLException {
+    respond(3, 9);
+    respond(11, 2);
+    respond(11, 10);
+
+    HeadlineCounts both = new ReportQueries(db).headline(ReportFilter.ALL, 0);
+    HeadlineCounts oneSurvey =
+        new ReportQueries(db)
+            .headline(new ReportFilter(SURVEY, null, null, LocalDate.of(2026, 3, 9), null), 0);
+
+    assertEquals(3, both.responses());
+    assertEquals(3, oneSurvey.responses());
+  }
+
+  @Test
+  void recomputeComparisonAddsTheStripesOfARow() throws SQLException {
+    respond(3, 9);
+    respond(11, 2);
+    Rollup fromFacts = new Rollup();
+    List<Object> key = List.of(SURVEY, DAY, RollupRules.week(DAY));
+    fromFacts.add(RollupTable.SURVEY_DAY, key, "responses", 2);
+
+    var responses =
+        new RollupRecompute(db)
+            .compare(fromFacts).stream()
+                .filter(c -> c.figure().equals(RollupTable.SURVEY_DAY.table + ".responses"))
+                .findFirst()
+                .orElseThrow();
+
+    assertEquals(2, responses.incremental());
+    assertTrue(responses.agree(), responses.toString());
+  }
+
+  @Test
+  void recomputeWritesStripeZeroOnly() throws SQLException {
+    respond(3, 9);
+    respond(11, 2);
+    Rollup fromFacts = new Rollup();
+    fromFacts.add(
+        RollupTable.SURVEY_DAY, List.of(SURVEY, DAY, RollupRules.week(DAY)), "responses", 2);
+
+    new RollupRecompute(db).replace(fromFacts);
+
+    try (Statement st = db.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT "
+                    + RollupStripes.COLUMN
+                    + ", responses FROM "
+                    + RollupTable.SURVEY_DAY.table)) {
+      assertTrue(rs.next());
+      assertEquals(RollupStripes.RECOMPUTED, rs.getInt(1));
+      assertEquals(2, rs.getLong(2));
+      assertTrue(!rs.next(), "one row");
+    }
+  }
+
+  /** One response with an NPS score, counted in the given stripe of the day and month rows. */
+  private void respond(int stripe, int score) throws SQLException {
+    Rollup r = new Rollup();
+    List<Object> dayKey = List.of(SURVEY, DAY, RollupRules.week(DAY));
+    List<Object> monthKey = List.of(SURVEY, RollupRules.month(DAY));
+    for (var row :
+        List.of(
+            List.of(RollupTable.SURVEY_DAY, dayKey), List.of(RollupTable.SURVEY_MONTH, monthKey))) {
+      RollupTable t = (RollupTable) row.get(0);
+      @SuppressWarnings("unchecked")
+      List<Object> key = (List<Object>) row.get(1);
+      r.add(t, key, "responses", 1);
+      r.add(t, key, "nps_" + score, 1);
+    }
+    for (RollupTable t : List.of(RollupTable.SURVEY_DAY, RollupTable.SURVEY_MONTH)) {
+      r.rows(t)
+          .forEach(
+              (key, deltas) -> {
+                try (PreparedStatement insert =
+                        db.prepareStatement(RollupRowCreator.insertZeroRow(t));
+                    PreparedStatement update = db.prepareStatement(RollupStore.updateSql(t))) {
+                  int p = 1;
+                  for (Object k : key) {
+                    insert.setObject(p++, k);
+                  }
+                  insert.setInt(p, stripe);
+                  try {
+                    insert.executeUpdate();
+                  } catch (SQLIntegrityConstraintViolationException exists) {
+                    // the stripe's row is there already
+                  }
+                  p = 1;
+                  for (long d : deltas) {
+                    update.setLong(p++, d);
+                  }
+                  for (Object k : key) {
+                    update.setObject(p++, k);
+                  }
+                  update.setInt(p, stripe);
+                  assertEquals(1, update.executeUpdate());
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+    }
+  }
+}
