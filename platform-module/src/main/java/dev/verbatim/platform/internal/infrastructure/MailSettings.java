@@ -35,6 +35,10 @@ public class MailSettings {
   @ConfigProperty(name = "verbatim.outbox.poll-millis", defaultValue = "2000")
   long pollMillis;
 
+  @Inject
+  @ConfigProperty(name = "verbatim.outbox.connections", defaultValue = "4")
+  int connections;
+
   /**
    * Without an SMTP host, mail is kept by the built-in catcher and shown on the admin mailbox page.
    */
@@ -63,6 +67,11 @@ public class MailSettings {
 
   public int maxAttempts() {
     return maxAttempts;
+  }
+
+  /** SMTP connections the drainer sends over at once (at least one). */
+  public int connections() {
+    return Math.max(1, connections);
   }
 
   public long pollMillis() {

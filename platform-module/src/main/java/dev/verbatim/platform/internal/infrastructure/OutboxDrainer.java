@@ -27,7 +27,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class OutboxDrainer {
   private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
-  private static final int BATCH = 50;
+
+  /** Mails claimed per connection in one batch. */
+  private static final int PER_CONNECTION = 50;
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject OutboxStore store;
@@ -71,7 +73,7 @@ public class OutboxDrainer {
     try {
       do {
         drainAgain.set(false);
-        while (drainBatch() == BATCH) {
+        while (drainBatch() == batchSize()) {
           // keep going while full batches come back
         }
       } while (drainAgain.get());
@@ -82,17 +84,35 @@ public class OutboxDrainer {
     }
   }
 
+  private int batchSize() {
+    return PER_CONNECTION * settings.connections();
+  }
+
   /**
    * @return how many messages were claimed
    */
   int drainBatch() {
-    List<OutboxMessage> batch = store.claimDue(BATCH);
+    List<OutboxMessage> batch = store.claimDue(batchSize());
     if (batch.isEmpty()) {
       return 0;
     }
-    MailTransport transport = settings.useMailCatcher() ? catcher : smtp;
+    if (settings.useMailCatcher()) {
+      record(catcher.deliver(batch));
+      return batch.size();
+    }
+    try {
+      record(new ParallelDelivery(smtp, settings.connections(), scheduler).deliver(batch));
+    } catch (ParallelDelivery.ShareFailed e) {
+      // The failed share's leases expire and it is retried; what the others sent is recorded now.
+      record(e.completed());
+      throw e;
+    }
+    return batch.size();
+  }
+
+  private void record(List<MailTransport.DeliveryResult> results) {
     List<String> sent = new ArrayList<>();
-    for (MailTransport.DeliveryResult result : transport.deliver(batch)) {
+    for (MailTransport.DeliveryResult result : results) {
       OutboxMessage message = result.message();
       if (result.ok()) {
         sent.add(message.id());
@@ -120,7 +140,6 @@ public class OutboxDrainer {
       // A crash before this commit resends at most this batch, with the same Message-IDs.
       store.markSent(sent);
     }
-    return batch.size();
   }
 
   /** The mail is already marked failed; a failing observer must not send it again. */
