@@ -13,6 +13,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,9 +75,7 @@ public class OutboxDrainer {
     try {
       do {
         drainAgain.set(false);
-        while (drainBatch() == batchSize()) {
-          // keep going while full batches come back
-        }
+        drainWhileFull();
       } while (drainAgain.get());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Outbox drain failed; will retry on the next tick", e);
@@ -89,16 +89,36 @@ public class OutboxDrainer {
   }
 
   /**
-   * @return how many messages were claimed
+   * Sends batch after batch while full ones come back. The next batch is claimed while the current
+   * one is being sent, so the claim's transaction overlaps the SMTP work; only the batch being sent
+   * can be resent after a crash (a claimed, unsent batch waits for its lease to expire).
    */
-  int drainBatch() {
-    List<OutboxMessage> batch = store.claimDue(batchSize());
-    if (batch.isEmpty()) {
-      return 0;
+  private void drainWhileFull() {
+    int size = batchSize();
+    List<OutboxMessage> batch = store.claimDue(size);
+    while (!batch.isEmpty()) {
+      Future<List<OutboxMessage>> next =
+          batch.size() == size ? scheduler.submit(() -> store.claimDue(size)) : null;
+      send(batch);
+      batch = next == null ? List.of() : claimed(next);
     }
+  }
+
+  private static List<OutboxMessage> claimed(Future<List<OutboxMessage>> claim) {
+    try {
+      return claim.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Claiming outbox mail failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
+  private void send(List<OutboxMessage> batch) {
     if (settings.useMailCatcher()) {
       record(catcher.deliver(batch));
-      return batch.size();
+      return;
     }
     try {
       record(new ParallelDelivery(smtp, settings.connections(), scheduler).deliver(batch));
@@ -107,7 +127,6 @@ public class OutboxDrainer {
       record(e.completed());
       throw e;
     }
-    return batch.size();
   }
 
   private void record(List<MailTransport.DeliveryResult> results) {
