@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
- * A GreenMail SMTP server on 127.0.0.1 that keeps nothing: every message delivered is handed to a
- * listener (on GreenMail's thread, one message at a time) and then dropped, so 100,000 mails take
- * no memory. The listener gets each recipient separately with the same message.
+ * A GreenMail SMTP server on 127.0.0.1 that keeps nothing: every message delivered is counted,
+ * handed to a listener and then dropped, so 100,000 mails take no memory. The listener gets each
+ * recipient separately with the same message (GreenMail has parsed it already, listener or not).
+ * GreenMail serves each connection on its own thread, so with several client connections the
+ * listener is called concurrently and must be thread-safe.
  */
 public final class MailSink implements AutoCloseable {
   private final GreenMail greenMail;

@@ -154,9 +154,10 @@ final class FaultServer implements AutoCloseable {
             "VERBATIM_ADMIN_PASSWORD=" + System.getProperty("verbatim.adminPassword"),
             "VERBATIM_OUTBOX_POLL_MILLIS=200",
             "VERBATIM_OUTBOX_RETRY_BASE_SECONDS=1",
-            // A crashed server's claimed batch is sent again after this; 10 s keeps the test short
-            // and is still far longer than one batch takes to reach GreenMail.
-            "VERBATIM_OUTBOX_LEASE_SECONDS=10",
+            // A crashed server's claimed batch is sent again after this; 30 s keeps the test short
+            // and is still far longer than one batch (and the batch claimed ahead) takes to send.
+            "VERBATIM_OUTBOX_LEASE_SECONDS=30",
+            "VERBATIM_OUTBOX_CONNECTIONS=" + NothingLostUnderLoadIT.OUTBOX_CONNECTIONS,
             "VERBATIM_METRICS_AUTHENTICATION=false",
             "");
     Files.writeString(serverDir.resolve("server.env"), env, StandardCharsets.UTF_8);

@@ -34,8 +34,14 @@ class NothingLostUnderLoadIT {
   private static final int CLIENTS = Integer.getInteger("faults.clients", 64);
   private static final int KILLS = Integer.getInteger("faults.kills", 1);
 
-  /** The outbox drainer's batch: the most mails one crash can leave sent but not marked sent. */
-  private static final int DRAIN_BATCH = 50;
+  /** SMTP connections of the fault server's outbox drainer (VERBATIM_OUTBOX_CONNECTIONS). */
+  static final int OUTBOX_CONNECTIONS = 4;
+
+  /**
+   * The batch in flight: the drainer sends 50 mails per connection at once, the most one crash can
+   * leave sent but not marked sent (the batch claimed ahead is unsent and waits for its lease).
+   */
+  private static final int DRAIN_BATCH = 50 * OUTBOX_CONNECTIONS;
 
   /** Every second customer (by token) leaves a comment, so comments and responses differ. */
   private static final int COMMENT_EVERY = 2;

@@ -84,13 +84,6 @@ public class OutboxMessage {
     this.createdAt = now;
   }
 
-  public void markSent(long now) {
-    status = SENT;
-    sentAt = now;
-    leaseUntil = null;
-    lastError = null;
-  }
-
   /** Records a failed attempt: retried after {@code retryAt}, or FAILED when it cannot succeed. */
   public void markFailed(String error, boolean permanent, long retryAt) {
     attempts++;

@@ -39,6 +39,10 @@ public class MailSettings {
   @ConfigProperty(name = "verbatim.outbox.lease-seconds", defaultValue = "120")
   long leaseSeconds;
 
+  @Inject
+  @ConfigProperty(name = "verbatim.outbox.connections", defaultValue = "4")
+  int connections;
+
   /**
    * Without an SMTP host, mail is kept by the built-in catcher and shown on the admin mailbox page.
    */
@@ -79,6 +83,11 @@ public class MailSettings {
 
   public int retryBaseSeconds() {
     return retryBaseSeconds;
+  }
+
+  /** SMTP connections the drainer sends over at once (at least one). */
+  public int connections() {
+    return Math.max(1, connections);
   }
 
   public long pollMillis() {

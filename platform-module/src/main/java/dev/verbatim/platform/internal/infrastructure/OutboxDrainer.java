@@ -13,6 +13,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +29,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class OutboxDrainer {
   private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
-  private static final int BATCH = 50;
+
+  /** Mails claimed per connection in one batch. */
+  private static final int PER_CONNECTION = 50;
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject OutboxStore store;
@@ -72,9 +76,7 @@ public class OutboxDrainer {
     try {
       do {
         drainAgain.set(false);
-        while (drainBatch() == BATCH) {
-          // keep going while full batches come back
-        }
+        drainWhileFull();
       } while (drainAgain.get());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Outbox drain failed; will retry on the next tick", e);
@@ -83,17 +85,54 @@ public class OutboxDrainer {
     }
   }
 
+  private int batchSize() {
+    return PER_CONNECTION * settings.connections();
+  }
+
   /**
-   * @return how many messages were claimed
+   * Sends batch after batch while full ones come back. The next batch is claimed while the current
+   * one is being sent, so the claim's transaction overlaps the SMTP work; only the batch being sent
+   * can be resent after a crash (a claimed, unsent batch waits for its lease to expire).
    */
-  int drainBatch() {
-    List<OutboxMessage> batch = store.claimDue(BATCH);
-    if (batch.isEmpty()) {
-      return 0;
+  private void drainWhileFull() {
+    int size = batchSize();
+    List<OutboxMessage> batch = store.claimDue(size);
+    while (!batch.isEmpty()) {
+      Future<List<OutboxMessage>> next =
+          batch.size() == size ? scheduler.submit(() -> store.claimDue(size)) : null;
+      send(batch);
+      batch = next == null ? List.of() : claimed(next);
     }
-    MailTransport transport = settings.useMailCatcher() ? catcher : smtp;
+  }
+
+  private static List<OutboxMessage> claimed(Future<List<OutboxMessage>> claim) {
+    try {
+      return claim.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Claiming outbox mail failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
+  }
+
+  private void send(List<OutboxMessage> batch) {
+    if (settings.useMailCatcher()) {
+      record(catcher.deliver(batch));
+      return;
+    }
+    try {
+      record(new ParallelDelivery(smtp, settings.connections(), scheduler).deliver(batch));
+    } catch (ParallelDelivery.ShareFailed e) {
+      // The failed share's leases expire and it is retried; what the others sent is recorded now.
+      record(e.completed());
+      throw e;
+    }
+  }
+
+  private void record(List<MailTransport.DeliveryResult> results) {
     List<String> sent = new ArrayList<>();
-    for (MailTransport.DeliveryResult result : transport.deliver(batch)) {
+    for (MailTransport.DeliveryResult result : results) {
       OutboxMessage message = result.message();
       if (result.ok()) {
         sent.add(message.id());
@@ -124,7 +163,6 @@ public class OutboxDrainer {
       // A crash before this commit resends at most this batch, with the same Message-IDs.
       store.markSent(sent);
     }
-    return batch.size();
   }
 
   /** The mail is already marked failed; a failing observer must not send it again. */

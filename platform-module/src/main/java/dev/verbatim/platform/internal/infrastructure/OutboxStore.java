@@ -16,53 +16,64 @@ import java.util.List;
  */
 @ApplicationScoped
 public class OutboxStore {
+  private static final int IDS_PER_STATEMENT = 100;
+
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
 
   @Inject Clock clock;
   @Inject MailSettings settings;
 
+  /**
+   * Leases up to {@code max} due messages. The candidates are read whole in one query; each lease
+   * is still its own conditional UPDATE, so a row another server leased meanwhile is skipped.
+   */
   @Transactional
   public List<OutboxMessage> claimDue(int max) {
     long now = clock.millis();
-    List<String> candidates =
+    List<OutboxMessage> candidates =
         em.createQuery(
-                "SELECT m.id FROM OutboxMessage m WHERE m.status = :pending AND m.nextAttemptAt <= :now"
+                "SELECT m FROM OutboxMessage m WHERE m.status = :pending AND m.nextAttemptAt <= :now"
                     + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now) ORDER BY m.createdAt",
-                String.class)
+                OutboxMessage.class)
             .setParameter("pending", OutboxMessage.PENDING)
             .setParameter("now", now)
             .setMaxResults(max)
             .getResultList();
     List<OutboxMessage> claimed = new ArrayList<>();
-    for (String id : candidates) {
+    for (OutboxMessage candidate : candidates) {
       int won =
           em.createQuery(
                   "UPDATE OutboxMessage m SET m.leaseUntil = :lease WHERE m.id = :id AND m.status = :pending"
                       + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
               .setParameter("lease", now + settings.leaseMillis())
-              .setParameter("id", id)
+              .setParameter("id", candidate.id())
               .setParameter("pending", OutboxMessage.PENDING)
               .setParameter("now", now)
               .executeUpdate();
       if (won == 1) {
-        OutboxMessage message = em.find(OutboxMessage.class, id);
-        em.detach(message);
-        claimed.add(message);
+        claimed.add(candidate);
       }
     }
+    em.clear();
     return claimed;
   }
 
   /**
-   * Marks a delivered batch sent in one transaction: one durable commit for the batch instead of
-   * one per message, which bounded the drain by the disk's sync rate.
+   * Marks a delivered batch sent in one transaction and a few statements: one durable commit for
+   * the batch instead of one per message, which bounded the drain by the disk's sync rate.
    */
   @Transactional
   public void markSent(List<String> ids) {
     long now = clock.millis();
-    for (String id : ids) {
-      em.find(OutboxMessage.class, id).markSent(now);
+    for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+      em.createQuery(
+              "UPDATE OutboxMessage m SET m.status = :sent, m.sentAt = :now, m.leaseUntil = NULL,"
+                  + " m.lastError = NULL WHERE m.id IN :ids")
+          .setParameter("sent", OutboxMessage.SENT)
+          .setParameter("now", now)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)))
+          .executeUpdate();
     }
   }
 
