@@ -115,4 +115,21 @@ class HostileFindingsIT {
     assertThat(response.status()).isEqualTo(400);
     assertThat(manager.get("/api/surveys").expectStatus(200).body()).doesNotContain(title);
   }
+
+  /** Was a bare 403: Parsson throws a plain RuntimeException past 1,000 levels of nesting. */
+  @Test
+  void aLoginBodyNestedTooDeeplyIsRefusedAsMalformed() {
+    String nested = "{\"username\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}";
+
+    ApiResponse response =
+        ApiClient.anonymous()
+            .exchange(
+                "POST",
+                "/api/session",
+                Map.of("Content-Type", "application/json"),
+                nested.getBytes(StandardCharsets.UTF_8));
+
+    response.expectProblem(400);
+    assertThat(response.body()).contains("Malformed login");
+  }
 }

@@ -3,7 +3,6 @@ package dev.verbatim.platform.internal.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -87,7 +86,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       JsonObject body = reader.readObject();
       username = body.getString("username", null);
       password = body.getString("password", null);
-    } catch (IOException | JsonException | ClassCastException e) {
+    } catch (IOException | RuntimeException e) {
+      // also Parsson's plain RuntimeException for a body nested deeper than 1,000 levels
       return problem(
           response,
           400,
