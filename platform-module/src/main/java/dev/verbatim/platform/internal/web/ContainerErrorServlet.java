@@ -1,6 +1,5 @@
 package dev.verbatim.platform.internal.web;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -54,16 +53,7 @@ public class ContainerErrorServlet extends HttpServlet {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (path.startsWith("/api/")) {
       response.setContentType("application/problem+json");
-      response
-          .getWriter()
-          .write(
-              Json.createObjectBuilder()
-                  .add("type", "about:blank")
-                  .add("title", title)
-                  .add("status", status)
-                  .add("detail", detail)
-                  .build()
-                  .toString());
+      response.getWriter().write(ProblemResponses.json(status, title, detail, List.of()));
     } else {
       response.setContentType("text/html");
       response.getWriter().write(ErrorPage.render(status, title, detail, List.of()));

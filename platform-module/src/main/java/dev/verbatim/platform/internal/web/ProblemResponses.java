@@ -26,6 +26,14 @@ public final class ProblemResponses {
           .entity(ErrorPage.render(status, title, detail, errors))
           .build();
     }
+    return Response.status(status)
+        .type(PROBLEM_JSON)
+        .entity(json(status, title, detail, errors))
+        .build();
+  }
+
+  /** The problem+json body, also for code outside JAX-RS (servlets). */
+  public static String json(int status, String title, String detail, List<FieldError> errors) {
     JsonObjectBuilder body =
         Json.createObjectBuilder()
             .add("type", "about:blank")
@@ -40,6 +48,6 @@ public final class ProblemResponses {
                   Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
       body.add("errors", list);
     }
-    return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+    return body.build().toString();
   }
 }
