@@ -153,6 +153,38 @@ class DistributionIT {
   }
 
   @Test
+  void viewingTheLinkCountsAsOpenedAtOnceAndAnAnswerCountsAsOpenedAndAnswered() throws Exception {
+    String surveyId = SurveyFixtures.publishedSurvey(manager, Names.unique("Opens"));
+    Map<String, String> contacts = new LinkedHashMap<>();
+    List<String> ids = new ArrayList<>();
+    for (String who : List.of("viewer", "answerer", "silent")) {
+      String email = Names.email(who);
+      contacts.put(who, email);
+      ids.add(SurveyFixtures.addContact(manager, email, who, Map.of()));
+    }
+    String distributionId = SurveyFixtures.send(manager, surveyId, ids).getString("distributionId");
+    String viewer = find(TOKEN, text(mail.awaitOne(contacts.get("viewer"))));
+    String answerer = find(TOKEN, text(mail.awaitOne(contacts.get("answerer"))));
+    mail.awaitOne(contacts.get("silent"));
+
+    // The page view is written off the customer's request; reading the progress sees it anyway.
+    ApiClient.anonymous().get("/s/" + viewer).expectStatus(200);
+    ApiClient.anonymous().get("/s/" + viewer).expectStatus(200);
+    JsonObject afterView = progress(distributionId);
+    assertThat(afterView.getInt("opened")).isEqualTo(1);
+    assertThat(afterView.getInt("answered")).isZero();
+
+    // Answering without viewing the page first (the respondent API) counts as opened too.
+    ApiClient.anonymous()
+        .postJson("/api/respond/" + answerer, Map.of("answers", Map.of(SurveyFixtures.NPS_KEY, 9)))
+        .expectStatus(201);
+    JsonObject afterAnswer = progress(distributionId);
+    assertThat(afterAnswer.getInt("opened")).isEqualTo(2);
+    assertThat(afterAnswer.getInt("answered")).isEqualTo(1);
+    assertThat(afterAnswer.getInt("invited")).isEqualTo(3);
+  }
+
+  @Test
   void aScheduledDistributionGoesOutOnlyWhenItIsDue() throws Exception {
     String batch = Names.suffix();
     String email = Names.email("later");

@@ -61,6 +61,7 @@ public class DistributionService {
   @Inject SendingSettings settings;
   @Inject MailDeliveries deliveries;
   @Inject Instance<ContactHold> holds;
+  @Inject LinkOpenings openings;
 
   /**
    * @param contactIds exactly these contacts (null: every contact)
@@ -299,6 +300,7 @@ public class DistributionService {
   }
 
   public Progress progress(String distributionId) {
+    openings.flushSafely();
     Distribution d = em.find(Distribution.class, distributionId);
     if (d == null) {
       throw new ResourceNotFoundException("No such distribution.");

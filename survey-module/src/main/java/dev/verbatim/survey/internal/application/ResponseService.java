@@ -56,6 +56,7 @@ public class ResponseService {
 
   @Inject Clock clock;
   @Inject Event<ResponseSubmitted> submitted;
+  @Inject LinkOpenings openings;
 
   @Inject
   @ConfigProperty(name = "verbatim.links.expire-days", defaultValue = "30")
@@ -119,11 +120,16 @@ public class ResponseService {
         invitation, survey, em.find(Contact.class, invitation.contactId()), version, partial);
   }
 
-  /** Opening the page: the first time is recorded on the invitation. */
+  /**
+   * Opening the page: the first time is noted for {@link LinkOpenings}, which records it shortly
+   * after, so showing the page writes nothing in the customer's request.
+   */
   @Transactional
   public Respondent openPage(String token) {
     Respondent respondent = open(token);
-    respondent.invitation().markOpened(clock.millis());
+    if (respondent.invitation().openedAt() == null) {
+      openings.opened(respondent.invitation().id(), clock.millis());
+    }
     return respondent;
   }
 

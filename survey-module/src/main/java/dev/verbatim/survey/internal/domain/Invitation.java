@@ -64,11 +64,13 @@ public class Invitation {
     this.createdAt = now;
   }
 
+  /** Answering also records the open, if the page view's open was not written yet. */
   public void markAnswered(long now) {
     if (answeredAt != null) {
       throw new StateConflictException("This survey was already answered. Thank you!");
     }
     answeredAt = now;
+    markOpened(now);
   }
 
   /** The first time the customer followed the link (the page or a score in the email). */

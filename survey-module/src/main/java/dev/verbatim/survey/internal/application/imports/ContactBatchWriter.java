@@ -43,8 +43,11 @@ public class ContactBatchWriter {
   /** {@code problemsKept}: the row problems of this batch that were stored. */
   public record Written(int created, int updated, int problemsKept) {}
 
-  /** {@code rows} hold accepted rows (distinct emails) and rejected ones. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  /**
+   * {@code rows} hold accepted rows (distinct emails) and rejected ones. A failed statement rolls
+   * the whole batch back (checked exceptions commit by default).
+   */
+  @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
   public Written write(String importId, List<ContactCsvReader.Row> rows, int errorsKept)
       throws SQLException {
     List<ContactInput> accepted = new ArrayList<>();
