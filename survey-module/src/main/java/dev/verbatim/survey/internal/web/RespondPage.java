@@ -9,6 +9,7 @@ import dev.verbatim.survey.internal.application.ResponseService;
 import dev.verbatim.survey.internal.domain.LinkExpiredException;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.domain.SurveyVersion;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,7 @@ import java.util.logging.Logger;
  * the question and everything typed is kept. A score clicked in the invitation email ({@code
  * /s/<token>/answer/<score>}) is kept as a partial answer and pre-selected here.
  */
+@ApplicationScoped
 @Path("/s/{token}")
 @Produces(MediaType.TEXT_HTML)
 public class RespondPage {

@@ -2,6 +2,7 @@ package dev.verbatim.survey.internal.web;
 
 import dev.verbatim.survey.internal.application.ResponseService;
 import dev.verbatim.survey.internal.domain.SurveyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
  * The respondent API (no login: the token is the credential). A second submission answers 409; an
  * expired link 410. Multiple choices may be sent as a JSON array of option labels.
  */
+@ApplicationScoped
 @Path("/api/respond/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 public class RespondResource {
