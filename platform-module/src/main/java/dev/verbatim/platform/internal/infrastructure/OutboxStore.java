@@ -25,35 +25,48 @@ public class OutboxStore {
   @Inject MailSettings settings;
 
   /**
-   * Leases up to {@code max} due messages. The candidates are read whole in one query; each lease
-   * is still its own conditional UPDATE, so a row another server leased meanwhile is skipped.
+   * Leases up to {@code max} due messages, the longest due first. The candidates' ids come from the
+   * due index ({@code status, next_attempt_at}) in its own order, so nothing is sorted; each lease
+   * is its own conditional UPDATE, so a row another server leased meanwhile is skipped; only the
+   * rows won are then read whole. (Reading every due row whole and sorting it by creation time made
+   * Derby sort the bodies of the whole queue on every claim: a fifth of the drain's CPU in the mail
+   * drain benchmark.)
    */
   @Transactional
   public List<OutboxMessage> claimDue(int max) {
     long now = clock.millis();
-    List<OutboxMessage> candidates =
+    List<String> candidates =
         em.createQuery(
-                "SELECT m FROM OutboxMessage m WHERE m.status = :pending AND m.nextAttemptAt <= :now"
-                    + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now) ORDER BY m.createdAt",
-                OutboxMessage.class)
+                "SELECT m.id FROM OutboxMessage m WHERE m.status = :pending"
+                    + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
+                    + " ORDER BY m.nextAttemptAt",
+                String.class)
             .setParameter("pending", OutboxMessage.PENDING)
             .setParameter("now", now)
             .setMaxResults(max)
             .getResultList();
-    List<OutboxMessage> claimed = new ArrayList<>();
-    for (OutboxMessage candidate : candidates) {
-      int won =
+    List<String> won = new ArrayList<>();
+    for (String id : candidates) {
+      int leased =
           em.createQuery(
                   "UPDATE OutboxMessage m SET m.leaseUntil = :lease WHERE m.id = :id AND m.status = :pending"
                       + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
               .setParameter("lease", now + settings.leaseMillis())
-              .setParameter("id", candidate.id())
+              .setParameter("id", id)
               .setParameter("pending", OutboxMessage.PENDING)
               .setParameter("now", now)
               .executeUpdate();
-      if (won == 1) {
-        claimed.add(candidate);
+      if (leased == 1) {
+        won.add(id);
       }
+    }
+    List<OutboxMessage> claimed = new ArrayList<>(won.size());
+    for (int from = 0; from < won.size(); from += IDS_PER_STATEMENT) {
+      claimed.addAll(
+          em.createQuery("SELECT m FROM OutboxMessage m WHERE m.id IN :ids", OutboxMessage.class)
+              .setParameter(
+                  "ids", won.subList(from, Math.min(won.size(), from + IDS_PER_STATEMENT)))
+              .getResultList());
     }
     em.clear();
     return claimed;
