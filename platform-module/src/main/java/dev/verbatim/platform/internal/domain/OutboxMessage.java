@@ -97,6 +97,20 @@ public class OutboxMessage {
     }
   }
 
+  /**
+   * Whether this message may still be sent under the lease it was claimed with: at least {@code
+   * margin} ms of it must be left, or the lease could run out mid-send and another sender claim the
+   * message too. A message past that point is left alone; its lease expires and it is claimed
+   * again.
+   */
+  public boolean leaseLeftAtLeast(long margin, long now) {
+    return leaseLeftAtLeast(leaseUntil, margin, now);
+  }
+
+  static boolean leaseLeftAtLeast(Long leaseUntil, long margin, long now) {
+    return leaseUntil != null && now <= leaseUntil - margin;
+  }
+
   public String id() {
     return id;
   }

@@ -9,11 +9,14 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends over SMTP through Liberty's {@code mail/verbatim} mailSession, one connection per batch.
+ * Sends over SMTP through Liberty's {@code mail/verbatim} mailSession, one connection per batch,
+ * and only while the batch's lease has a quarter of its length left (what is not sent then is
+ * neither sent nor failed: it is claimed again once its lease expires).
  */
 @ApplicationScoped
 public class SmtpMailTransport implements MailTransport {
@@ -21,13 +24,21 @@ public class SmtpMailTransport implements MailTransport {
   Session session;
 
   @Inject MimeMessages mimeMessages;
+  @Inject MailSettings settings;
+  @Inject Clock clock;
 
   @Override
   public List<DeliveryResult> deliver(List<OutboxMessage> batch) {
     List<DeliveryResult> results = new ArrayList<>();
     try (Transport transport = session.getTransport("smtp")) {
       transport.connect();
+      long margin = settings.leaseMillis() / 4;
       for (OutboxMessage row : batch) {
+        if (!row.leaseLeftAtLeast(margin, clock.millis())) {
+          // A slow server ate the lease: the rest of the share goes back to the queue unsent
+          // rather than risk a second sender claiming it meanwhile.
+          return results;
+        }
         results.add(sendOne(transport, row));
       }
     } catch (MessagingException e) {

@@ -9,7 +9,9 @@ import dev.verbatim.platform.api.OutboundMail;
 import dev.verbatim.platform.internal.domain.OutboxMessage;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.lang.reflect.Field;
 import java.net.Socket;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,18 +40,35 @@ class ParallelDeliveryTest {
     return IntStream.range(0, n)
         .mapToObj(
             i ->
-                new OutboxMessage(
-                    "id-" + i,
-                    "<m" + i + "@acme.example>",
-                    OutboundMail.of(
-                        "invitation",
-                        "c" + i + "@example.com",
-                        "Customer " + i,
-                        "How did we do?",
-                        "Please answer. ".repeat(400),
-                        "<p>Please answer.</p>".repeat(400)),
-                    0))
+                leasedForAnHour(
+                    new OutboxMessage(
+                        "id-" + i,
+                        "<m" + i + "@acme.example>",
+                        OutboundMail.of(
+                            "invitation",
+                            "c" + i + "@example.com",
+                            "Customer " + i,
+                            "How did we do?",
+                            "Please answer. ".repeat(400),
+                            "<p>Please answer.</p>".repeat(400)),
+                        0)))
         .toList();
+  }
+
+  /** As claimed by OutboxStore.claimDue, whose lease UPDATE is the only writer of the column. */
+  private static OutboxMessage leasedForAnHour(OutboxMessage message) {
+    return leaseFor(message, 3_600_000);
+  }
+
+  private static OutboxMessage leaseFor(OutboxMessage message, long millisLeft) {
+    try {
+      Field lease = OutboxMessage.class.getDeclaredField("leaseUntil");
+      lease.setAccessible(true);
+      lease.set(message, System.currentTimeMillis() + millisLeft);
+      return message;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -57,18 +76,7 @@ class ParallelDeliveryTest {
     GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
     greenMail.start();
     try {
-      Properties properties = new Properties();
-      properties.put("mail.smtp.host", "127.0.0.1");
-      properties.put("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
-      properties.put("mail.smtp.socketFactory.class", NoDelaySocketFactory.class.getName());
-      SmtpMailTransport smtp = new SmtpMailTransport();
-      smtp.session = Session.getInstance(properties);
-      MailSettings settings = new MailSettings();
-      settings.smtpHost = Optional.of("127.0.0.1");
-      settings.fromAddress = "feedback@acme.example";
-      settings.fromName = "Verbatim";
-      smtp.mimeMessages = new MimeMessages();
-      smtp.mimeMessages.settings = settings;
+      SmtpMailTransport smtp = smtpTo(greenMail);
       List<OutboxMessage> batch = batch(200);
 
       List<MailTransport.DeliveryResult> results =
@@ -83,6 +91,48 @@ class ParallelDeliveryTest {
           .doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(
               batch.stream().map(OutboxMessage::messageId).collect(Collectors.toList()));
+    } finally {
+      greenMail.stop();
+    }
+  }
+
+  private static SmtpMailTransport smtpTo(GreenMail greenMail) {
+    Properties properties = new Properties();
+    properties.put("mail.smtp.host", "127.0.0.1");
+    properties.put("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
+    properties.put("mail.smtp.socketFactory.class", NoDelaySocketFactory.class.getName());
+    SmtpMailTransport smtp = new SmtpMailTransport();
+    smtp.session = Session.getInstance(properties);
+    MailSettings settings = new MailSettings();
+    settings.smtpHost = Optional.of("127.0.0.1");
+    settings.fromAddress = "feedback@acme.example";
+    settings.fromName = "Verbatim";
+    settings.leaseSeconds = 120;
+    smtp.settings = settings;
+    smtp.clock = Clock.systemUTC();
+    smtp.mimeMessages = new MimeMessages();
+    smtp.mimeMessages.settings = settings;
+    return smtp;
+  }
+
+  @Test
+  void aShareStopsAtTheFirstMessageWhoseLeaseIsNearlyOverAndLeavesTheRestUnsent() throws Exception {
+    GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+    greenMail.start();
+    try {
+      List<OutboxMessage> batch = new ArrayList<>(batch(6));
+      // A slow server used up the lease of the last three: 20 s left of 120 s, under a quarter.
+      for (OutboxMessage late : batch.subList(3, 6)) {
+        leaseFor(late, 20_000);
+      }
+
+      List<MailTransport.DeliveryResult> results = smtpTo(greenMail).deliver(batch);
+
+      assertThat(results).extracting(r -> r.message().id()).containsExactly("id-0", "id-1", "id-2");
+      assertThat(results).allMatch(MailTransport.DeliveryResult::ok);
+      assertThat(greenMail.waitForIncomingEmail(5_000, 3)).isTrue();
+      Thread.sleep(300);
+      assertThat(greenMail.getReceivedMessages()).hasSize(3);
     } finally {
       greenMail.stop();
     }
