@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * fields with commas and quotes) through the API, then the same file again (all updates), then
  * another 100,000 new ones on the now warm server, and prints rows per second, rows per server
  * CPU-second, the counts and the server's heap. Run with {@code mvn -Pbench-import verify
- * -Dbenchmark=ContactImportBenchmark} (see the README's Performance section).
+ * -Dbenchmark=ContactImportBenchmark} (see docs/PERFORMANCE.md).
  */
 class ContactImportBenchmark {
   private static final int ROWS = Integer.getInteger("benchmark.rows", 100_000);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * same run: a trivial endpoint on the same server ({@code GET /api/ping}) and plain JDBC writing
  * the same rows into an on-disk Derby in this JVM. Prints submissions/s, p50/p99, the ratios, the
  * server's heap and RSS, and the load average. Run with {@code mvn -Pbench verify
- * -Dbenchmark=SubmissionThroughputBenchmark} (README, Performance).
+ * -Dbenchmark=SubmissionThroughputBenchmark} (docs/PERFORMANCE.md).
  */
 class SubmissionThroughputBenchmark {
   private static final int[] CLIENTS = {1, 8, 32, 64};

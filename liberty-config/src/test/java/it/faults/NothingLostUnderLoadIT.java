@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * never stores a second response, every comment has a case with an owner, and every queued mail
  * reaches the SMTP server (duplicates by Message-ID at most one drain batch per kill). Counted in
  * the server's own Derby files, not by the clients. CI size: 2,000 submissions, one kill; full size
- * {@code -Dfaults.submissions=100000 -Dfaults.kills=3} (README, Proof under faults); {@code
- * -Dfaults.kills=0} is the plain load run.
+ * {@code -Dfaults.submissions=100000 -Dfaults.kills=3} (docs/PERFORMANCE.md, Proof under faults);
+ * {@code -Dfaults.kills=0} is the plain load run.
  */
 class NothingLostUnderLoadIT {
   private static final int SUBMISSIONS = Integer.getInteger("faults.submissions", 2000);
