@@ -142,6 +142,13 @@ public class ContactBatchWriter {
   /** Emails looked up per statement; a shorter last chunk repeats its last key. */
   static final int LOOKUP_KEYS = 100;
 
+  private static final String LOOKUP_SQL =
+      "SELECT email_key, id, name, attribute_text FROM svy_contact"
+          + " --DERBY-PROPERTIES constraint=SVY_CONTACT_EMAIL\n"
+          + " WHERE email_key IN ("
+          + String.join(", ", Collections.nCopies(LOOKUP_KEYS, "?"))
+          + ")";
+
   /**
    * The stored contacts among these emails, {@value #LOOKUP_KEYS} keys a statement. Derby's
    * optimizer override (a comment elsewhere, PostgreSQL ignores it) pins the unique index on
@@ -160,7 +167,7 @@ public class ContactBatchWriter {
     for (ContactInput input : contacts) {
       keys.add(Contact.keyOf(input.email()));
     }
-    try (PreparedStatement byKeys = c.prepareStatement(lookupSql())) {
+    try (PreparedStatement byKeys = c.prepareStatement(LOOKUP_SQL)) {
       for (int start = 0; start < keys.size(); start += LOOKUP_KEYS) {
         List<String> chunk = keys.subList(start, Math.min(keys.size(), start + LOOKUP_KEYS));
         for (int i = 0; i < LOOKUP_KEYS; i++) {
@@ -177,13 +184,5 @@ public class ContactBatchWriter {
       }
     }
     return stored;
-  }
-
-  static String lookupSql() {
-    return "SELECT email_key, id, name, attribute_text FROM svy_contact"
-        + " --DERBY-PROPERTIES constraint=SVY_CONTACT_EMAIL\n"
-        + " WHERE email_key IN ("
-        + String.join(", ", Collections.nCopies(LOOKUP_KEYS, "?"))
-        + ")";
   }
 }
