@@ -9,7 +9,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -36,17 +38,32 @@ public class CaseTermIndexer {
     index(c.caseId(), c.comment(), c.surveyId(), c.openedAt());
   }
 
+  /**
+   * Terms written per INSERT statement. A comment's terms go in multi-row inserts (one statement
+   * for a typical comment instead of one per term, which a submission profile showed as 7 % of the
+   * server's CPU); at most this many distinct statement texts, so Derby's statement cache holds
+   * them all.
+   */
+  static final int TERMS_PER_INSERT = 16;
+
   /** Stores the terms of one comment and marks the case as done. */
   public void index(String caseId, String comment, String surveyId, long openedAt) {
-    for (String term : CommentTerms.of(comment)) {
-      ReportSql.on(
+    List<String> terms = CommentTerms.of(comment);
+    for (int start = 0; start < terms.size(); start += TERMS_PER_INSERT) {
+      List<String> chunk = terms.subList(start, Math.min(terms.size(), start + TERMS_PER_INSERT));
+      Query insert =
+          ReportSql.on(
               em,
-              "INSERT INTO rpt_case_term (case_id, term, survey_id, opened_at) VALUES (?, ?, ?, ?)")
-          .setParameter(1, caseId)
-          .setParameter(2, term)
-          .setParameter(3, surveyId)
-          .setParameter(4, openedAt)
-          .executeUpdate();
+              "INSERT INTO rpt_case_term (case_id, term, survey_id, opened_at) VALUES "
+                  + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")));
+      int parameter = 1;
+      for (String term : chunk) {
+        insert.setParameter(parameter++, caseId);
+        insert.setParameter(parameter++, term);
+        insert.setParameter(parameter++, surveyId);
+        insert.setParameter(parameter++, openedAt);
+      }
+      insert.executeUpdate();
     }
     ReportSql.on(em, "INSERT INTO rpt_case_tokenized (case_id, opened_at) VALUES (?, ?)")
         .setParameter(1, caseId)
