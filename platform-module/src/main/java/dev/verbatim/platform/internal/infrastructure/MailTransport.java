@@ -3,10 +3,17 @@ package dev.verbatim.platform.internal.infrastructure;
 import dev.verbatim.platform.internal.domain.OutboxMessage;
 import java.util.List;
 
-/** Delivers a batch of outbox messages; reports the outcome of each one. */
-interface MailTransport {
+/**
+ * What one sender delivers outbox messages over (an SMTP connection, the mail catcher): share after
+ * share, until it is closed; reports the outcome of each message.
+ */
+interface MailTransport extends AutoCloseable {
 
-  List<DeliveryResult> deliver(List<OutboxMessage> batch);
+  List<DeliveryResult> deliver(List<OutboxMessage> share);
+
+  /** Releases the connection, if there is one; never fails. */
+  @Override
+  default void close() {}
 
   /**
    * @param error null when delivered; {@code permanent} means retrying cannot help (bad address)

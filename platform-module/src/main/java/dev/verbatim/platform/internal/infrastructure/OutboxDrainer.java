@@ -13,11 +13,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -85,49 +84,19 @@ public class OutboxDrainer {
     }
   }
 
-  private int batchSize() {
-    return PER_CONNECTION * settings.connections();
-  }
-
   /**
-   * Sends batch after batch while full ones come back. The next batch is claimed while the current
-   * one is being sent, so the claim's transaction overlaps the SMTP work; only the batch being sent
-   * can be resent after a crash (a claimed, unsent batch waits for its lease to expire).
+   * Sends batch after batch while full ones come back, over {@code verbatim.outbox.connections}
+   * SMTP connections at once (the mail catcher: one). The claim of the next batch overlaps the
+   * sending; only what the lanes sent and have not yet marked can be resent after a crash (at most
+   * {@value #PER_CONNECTION} mails a connection).
    */
   private void drainWhileFull() {
-    int size = batchSize();
-    List<OutboxMessage> batch = store.claimDue(size);
-    while (!batch.isEmpty()) {
-      Future<List<OutboxMessage>> next =
-          batch.size() == size ? scheduler.submit(() -> store.claimDue(size)) : null;
-      send(batch);
-      batch = next == null ? List.of() : claimed(next);
-    }
-  }
-
-  private static List<OutboxMessage> claimed(Future<List<OutboxMessage>> claim) {
-    try {
-      return claim.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Claiming outbox mail failed", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return List.of();
-    }
-  }
-
-  private void send(List<OutboxMessage> batch) {
-    if (settings.useMailCatcher()) {
-      record(catcher.deliver(batch));
-      return;
-    }
-    try {
-      record(new ParallelDelivery(smtp, settings.connections(), scheduler).deliver(batch));
-    } catch (ParallelDelivery.ShareFailed e) {
-      // The failed share's leases expire and it is retried; what the others sent is recorded now.
-      record(e.completed());
-      throw e;
-    }
+    int lanes = settings.useMailCatcher() ? 1 : settings.connections();
+    Supplier<MailTransport> connections =
+        settings.useMailCatcher() ? () -> catcher : smtp::connection;
+    int size = PER_CONNECTION * lanes;
+    new DeliveryLanes(connections, lanes, scheduler, this::record)
+        .drain(() -> store.claimDue(size), size);
   }
 
   private void record(List<MailTransport.DeliveryResult> results) {
