@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,12 +79,16 @@ class MailDrainBenchmark {
     AtomicLong count = new AtomicLong();
     AtomicReference<MimeMessage> sample = new AtomicReference<>();
     String prefix = "drain." + run + ".";
+    Optional<ProcessHandle> server = ServerProcess.pid().flatMap(ProcessHandle::of);
+    AtomicReference<CpuSeconds> atFirst = new AtomicReference<>();
     try (MailSink sink = MailSink.start(ItEnvironment.smtpPort())) {
       sink.onMessage(
           (recipient, message) -> {
             if (recipient.startsWith(prefix)) {
               long now = System.nanoTime();
-              first.compareAndSet(0, now);
+              if (first.compareAndSet(0, now)) {
+                atFirst.set(CpuSeconds.of(server));
+              }
               last.accumulateAndGet(now, Math::max);
               count.incrementAndGet();
               sample.compareAndSet(null, message);
@@ -113,12 +118,15 @@ class MailDrainBenchmark {
       assertThat(count.get()).as("invitations delivered").isEqualTo(MAILS);
       double drainSeconds = (last.get() - first.get()) / 1e9;
       double drainRate = (MAILS - 1) / drainSeconds;
+      CpuSeconds drainCpu = CpuSeconds.of(server).minus(atFirst.get());
       String heap = ServerProcess.heap();
       String rss = ServerProcess.rss();
 
       sink.onMessage(null);
       long before = sink.delivered();
+      CpuSeconds beforeRaw = CpuSeconds.of(server);
       double rawSeconds = sendRaw(sample.get(), MAILS, CONNECTIONS);
+      CpuSeconds rawCpu = CpuSeconds.of(server).minus(beforeRaw);
       assertThat(sink.delivered() - before).isEqualTo(MAILS);
       double rawRate = MAILS / rawSeconds;
 
@@ -135,10 +143,36 @@ class MailDrainBenchmark {
           drainRate / rawRate);
       System.out.printf(
           Locale.ROOT,
+          "%nCPU per mail, server / this JVM (SMTP sink, and the raw sender):"
+              + " drain %.2f / %.2f ms, raw %.2f / %.2f ms%n",
+          drainCpu.server() * 1e3 / MAILS,
+          drainCpu.benchmark() * 1e3 / MAILS,
+          rawCpu.server() * 1e3 / MAILS,
+          rawCpu.benchmark() * 1e3 / MAILS);
+      System.out.printf(
+          Locale.ROOT,
           "%nserver after the drain: %s%nRSS: %s%nend: %s%n",
           heap,
           rss,
           ServerProcess.uptime());
+    }
+  }
+
+  /** CPU time used so far by the server process and by this JVM (the sink runs in it). */
+  private record CpuSeconds(double server, double benchmark) {
+    static CpuSeconds of(Optional<ProcessHandle> server) {
+      return new CpuSeconds(seconds(server), seconds(Optional.of(ProcessHandle.current())));
+    }
+
+    private static double seconds(Optional<ProcessHandle> process) {
+      return process
+          .flatMap(p -> p.info().totalCpuDuration())
+          .map(d -> d.toMillis() / 1e3)
+          .orElse(Double.NaN);
+    }
+
+    CpuSeconds minus(CpuSeconds earlier) {
+      return new CpuSeconds(server - earlier.server, benchmark - earlier.benchmark);
     }
   }
 
