@@ -40,14 +40,15 @@ public class FactRecorder {
   @Transactional(Transactional.TxType.MANDATORY)
   void invitationCreated(@Observes InvitationCreated invitation) {
     boolean added = recordInvitation(invitation);
-    surveys.contact(invitation.contactId()).ifPresent(this::recordSegments);
+    Optional<Map<String, String>> segments =
+        surveys.contact(invitation.contactId()).map(this::recordSegments);
     if (added) {
       Rollup changes = new Rollup();
       RollupRules.invitation(
           changes,
           invitation.surveyId(),
           invitation.createdAt(),
-          segmentsOf(invitation.contactId()));
+          segments.orElseGet(() -> segmentsOf(invitation.contactId())));
       rollups.apply(changes);
     }
   }
@@ -60,10 +61,10 @@ public class FactRecorder {
             response -> {
               ResponseFact fact = ResponseFact.of(response);
               boolean added = recordResponse(fact);
-              recordSegments(response.contact());
+              Map<String, String> segments = recordSegments(response.contact());
               if (added) {
                 Rollup changes = new Rollup();
-                RollupRules.response(changes, fact, segmentsOf(fact.contactId()));
+                RollupRules.response(changes, fact, segments);
                 rollups.apply(changes);
               }
             });
@@ -76,7 +77,7 @@ public class FactRecorder {
         .ifPresent(
             now -> {
               Optional<CaseSnapshot> before = storedCase(now.caseId());
-              recordCase(now);
+              recordCase(now, before.isPresent());
               Map<String, String> segments = segmentsOf(now.contactId());
               Rollup changes = new Rollup();
               before.ifPresent(b -> RollupRules.caseSnapshot(changes, b, -1, segments));
@@ -145,8 +146,10 @@ public class FactRecorder {
     return true;
   }
 
-  public void recordCase(CaseSnapshot c) {
-    boolean known = exists("rpt_case", "case_id", c.caseId());
+  /**
+   * @param known whether the case's fact exists already (read in the same transaction)
+   */
+  void recordCase(CaseSnapshot c, boolean known) {
     Query write =
         ReportSql.on(
             em,
@@ -184,8 +187,12 @@ public class FactRecorder {
     write.executeUpdate();
   }
 
-  /** Replaces the contact's segment rows when their attributes differ from what is stored. */
-  public void recordSegments(ContactView contact) {
+  /**
+   * Replaces the contact's segment rows when their attributes differ from what is stored.
+   *
+   * @return the contact's segments as now stored
+   */
+  Map<String, String> recordSegments(ContactView contact) {
     Map<String, String> stored = new HashMap<>();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
@@ -197,7 +204,7 @@ public class FactRecorder {
       stored.put((String) row[0], (String) row[1]);
     }
     if (stored.equals(contact.attributes())) {
-      return;
+      return stored;
     }
     ReportSql.on(em, "DELETE FROM rpt_contact_segment WHERE contact_id = ?")
         .setParameter(1, contact.id())
@@ -214,6 +221,7 @@ public class FactRecorder {
                     .setParameter(2, name)
                     .setParameter(3, value)
                     .executeUpdate());
+    return new HashMap<>(contact.attributes());
   }
 
   private boolean exists(String table, String idColumn, String id) {
