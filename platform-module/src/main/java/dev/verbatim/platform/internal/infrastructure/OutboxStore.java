@@ -45,13 +45,14 @@ public class OutboxStore {
             .setParameter("now", now)
             .setMaxResults(max)
             .getResultList();
+    long lease = now + settings.leaseMillis();
     List<String> won = new ArrayList<>();
     for (String id : candidates) {
       int leased =
           em.createQuery(
                   "UPDATE OutboxMessage m SET m.leaseUntil = :lease WHERE m.id = :id AND m.status = :pending"
                       + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
-              .setParameter("lease", now + settings.leaseMillis())
+              .setParameter("lease", lease)
               .setParameter("id", id)
               .setParameter("pending", OutboxMessage.PENDING)
               .setParameter("now", now)

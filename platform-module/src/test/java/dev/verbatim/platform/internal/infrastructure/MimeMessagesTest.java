@@ -74,4 +74,50 @@ class MimeMessagesTest {
             () -> invitation().unsubscribableAt("https://x.example/u/a>, <mailto:evil@x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void asciiPartsGoAs7bitAndOthersAsQuotedPrintableThatDecodesToTheSameText() throws Exception {
+    String text = "Grüße, Åsa — merci ✓\nsecond line";
+    String html = "<p>" + "x".repeat(1_200) + "</p>";
+    MimeMessage written =
+        roundTrip(
+            build(
+                OutboundMail.of(
+                    "invitation", "ann@example.com", "Ann", "How did we do?", text, html)));
+    MimeMultipart parts = (MimeMultipart) written.getContent();
+    assertThat(parts.getBodyPart(0).getHeader("Content-Transfer-Encoding"))
+        .containsExactly("quoted-printable");
+    assertThat(lines(parts.getBodyPart(0).getContent())).isEqualTo(text);
+    assertThat(parts.getBodyPart(1).getHeader("Content-Transfer-Encoding"))
+        .as("a line longer than SMTP's 998")
+        .containsExactly("quoted-printable");
+    assertThat(lines(parts.getBodyPart(1).getContent())).isEqualTo(html);
+
+    MimeMultipart plain = (MimeMultipart) roundTrip(build(invitation())).getContent();
+    assertThat(plain.getBodyPart(0).getHeader("Content-Transfer-Encoding")).containsExactly("7bit");
+    assertThat(plain.getBodyPart(0).getContent()).isEqualTo("text");
+  }
+
+  @Test
+  void theTransferEncodingIsChosenFromTheCharactersAndLineLengths() {
+    assertThat(MimeMessages.transferEncoding("plain\r\nascii\n")).isEqualTo("7bit");
+    assertThat(MimeMessages.transferEncoding("a".repeat(998))).isEqualTo("7bit");
+    assertThat(MimeMessages.transferEncoding("a".repeat(999))).isEqualTo("quoted-printable");
+    assertThat(MimeMessages.transferEncoding("bare\rreturn")).isEqualTo("quoted-printable");
+    assertThat(MimeMessages.transferEncoding("café")).isEqualTo("quoted-printable");
+    assertThat(MimeMessages.transferEncoding("")).isEqualTo("7bit");
+  }
+
+  /** Text parts travel with CRLF line ends (RFC 5322); the mail client shows the same lines. */
+  private static String lines(Object content) {
+    return ((String) content).replace("\r\n", "\n");
+  }
+
+  private static MimeMessage roundTrip(MimeMessage message) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    message.writeTo(bytes);
+    return new MimeMessage(
+        Session.getInstance(new Properties()),
+        new java.io.ByteArrayInputStream(bytes.toByteArray()));
+  }
 }
