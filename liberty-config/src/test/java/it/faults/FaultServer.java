@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ final class FaultServer implements AutoCloseable {
   private final int httpPort;
   private final int smtpPort;
   private final Path database;
+  private final List<String> extraEnvironment = new ArrayList<>();
   private int starts;
 
   private FaultServer(Path wlp, int httpPort, int smtpPort, Path database) {
@@ -56,6 +58,12 @@ final class FaultServer implements AutoCloseable {
         Integer.getInteger("fault.httpPort", 9382),
         Integer.getInteger("fault.smtpPort", 3625),
         database);
+  }
+
+  /** Adds a {@code NAME=value} line to the server's environment, after the defaults below. */
+  FaultServer withEnvironment(String line) {
+    extraEnvironment.add(line);
+    return this;
   }
 
   String baseUrl() {
@@ -159,8 +167,8 @@ final class FaultServer implements AutoCloseable {
             "VERBATIM_OUTBOX_LEASE_SECONDS=30",
             "VERBATIM_OUTBOX_CONNECTIONS=" + NothingLostUnderLoadIT.OUTBOX_CONNECTIONS,
             "VERBATIM_METRICS_AUTHENTICATION=false",
-            "");
-    Files.writeString(serverDir.resolve("server.env"), env, StandardCharsets.UTF_8);
+            String.join("\n", extraEnvironment));
+    Files.writeString(serverDir.resolve("server.env"), env.strip() + "\n", StandardCharsets.UTF_8);
     Path apps = Files.createDirectories(serverDir.resolve("apps"));
     Files.copy(
         Path.of(System.getProperty("fault.war", "target/verbatim.war")),

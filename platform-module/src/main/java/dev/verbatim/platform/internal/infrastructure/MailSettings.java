@@ -1,7 +1,9 @@
 package dev.verbatim.platform.internal.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +32,10 @@ public class MailSettings {
   @Inject
   @ConfigProperty(name = "verbatim.outbox.max-attempts", defaultValue = "12")
   int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "verbatim.outbox.relay-probe-max-seconds", defaultValue = "60")
+  int relayProbeMaxSeconds;
 
   @Inject
   @ConfigProperty(name = "verbatim.outbox.poll-millis", defaultValue = "2000")
@@ -67,6 +73,17 @@ public class MailSettings {
   public long retryDelayMillis(int attemptsSoFar) {
     long delay = retryBaseSeconds * 1000L * (1L << Math.min(attemptsSoFar, 16));
     return Math.min(delay, 3_600_000L);
+  }
+
+  /**
+   * While the relay is unreachable one batch probes it, first after the retry base, then at double
+   * the interval up to {@code verbatim.outbox.relay-probe-max-seconds}: after an outage mail flows
+   * again within that long.
+   */
+  @Produces
+  @Singleton
+  RelayOutage relayOutage() {
+    return new RelayOutage(retryBaseSeconds * 1000L, relayProbeMaxSeconds * 1000L);
   }
 
   public int maxAttempts() {

@@ -18,11 +18,25 @@ interface MailTransport extends AutoCloseable {
   /**
    * @param error null when delivered; {@code permanent} means retrying cannot help (bad address)
    * @param recipientRefused the receiving server refused the recipient for good (a hard bounce)
+   * @param relayUnreachable not attempted: the connection to the relay could not be opened or broke
    */
   record DeliveryResult(
-      OutboxMessage message, String error, boolean permanent, boolean recipientRefused) {
+      OutboxMessage message,
+      String error,
+      boolean permanent,
+      boolean recipientRefused,
+      boolean relayUnreachable) {
     DeliveryResult(OutboxMessage message, String error, boolean permanent) {
-      this(message, error, permanent, false);
+      this(message, error, permanent, false, false);
+    }
+
+    DeliveryResult(
+        OutboxMessage message, String error, boolean permanent, boolean recipientRefused) {
+      this(message, error, permanent, recipientRefused, false);
+    }
+
+    static DeliveryResult relayUnreachable(OutboxMessage message, String error) {
+      return new DeliveryResult(message, error, false, false, true);
     }
 
     static DeliveryResult delivered(OutboxMessage message) {

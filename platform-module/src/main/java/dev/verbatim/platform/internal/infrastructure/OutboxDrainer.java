@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -39,6 +40,8 @@ public class OutboxDrainer {
   @Inject CatchingMailTransport catcher;
   @Inject Event<MailBounced> bounced;
   @Inject OutboxMetrics metrics;
+  @Inject RelayOutage relay;
+  @Inject Clock clock;
 
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean drainAgain = new AtomicBoolean();
@@ -88,7 +91,8 @@ public class OutboxDrainer {
    * Sends batch after batch while full ones come back, over {@code verbatim.outbox.connections}
    * SMTP connections at once (the mail catcher: one). The claim of the next batch overlaps the
    * sending; only what the lanes sent and have not yet marked can be resent after a crash (at most
-   * {@value #PER_CONNECTION} mails a connection).
+   * {@value #PER_CONNECTION} mails a connection). While the relay is unreachable nothing is claimed
+   * until the next probe is due.
    */
   private void drainWhileFull() {
     int lanes = settings.useMailCatcher() ? 1 : settings.connections();
@@ -96,16 +100,23 @@ public class OutboxDrainer {
         settings.useMailCatcher() ? () -> catcher : smtp::connection;
     int size = PER_CONNECTION * lanes;
     new DeliveryLanes(connections, lanes, scheduler, this::record)
-        .drain(() -> store.claimDue(size), size);
+        .drain(() -> relay.paused(clock.millis()) ? List.of() : store.claimDue(size), size);
   }
 
   private void record(List<MailTransport.DeliveryResult> results) {
     List<String> sent = new ArrayList<>();
+    List<String> unreachable = new ArrayList<>();
+    String unreachableError = null;
     for (MailTransport.DeliveryResult result : results) {
       OutboxMessage message = result.message();
       if (result.ok()) {
         sent.add(message.id());
+        relay.reached();
         metrics.delivered();
+      } else if (result.relayUnreachable()) {
+        unreachable.add(message.id());
+        unreachableError = result.error();
+        metrics.attemptFailed(false);
       } else {
         LOG.warning(
             () ->
@@ -131,6 +142,18 @@ public class OutboxDrainer {
     if (!sent.isEmpty()) {
       // A crash before this commit resends at most this batch, with the same Message-IDs.
       store.markSent(sent);
+    }
+    if (!unreachable.isEmpty()) {
+      long nextProbe = relay.unreachable(clock.millis());
+      LOG.warning(
+          "SMTP relay unreachable ("
+              + unreachableError
+              + "); "
+              + unreachable.size()
+              + " mails wait, the next attempt in "
+              + relay.nextProbeMillis(clock.millis()) / 1000
+              + " s");
+      store.markRelayUnreachable(unreachable, unreachableError, nextProbe);
     }
   }
 

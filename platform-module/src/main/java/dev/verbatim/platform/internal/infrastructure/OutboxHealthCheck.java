@@ -2,6 +2,7 @@ package dev.verbatim.platform.internal.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -18,10 +19,13 @@ import org.eclipse.microprofile.health.Readiness;
 public class OutboxHealthCheck implements HealthCheck {
   @Inject OutboxMetrics metrics;
   @Inject MailSettings settings;
+  @Inject RelayOutage relay;
+  @Inject Clock clock;
 
   @Override
   public HealthCheckResponse call() {
     OutboxSnapshot outbox = metrics.snapshot();
+    long now = clock.millis();
     HealthCheckResponseBuilder health =
         HealthCheckResponse.named("outbox")
             .up()
@@ -33,7 +37,9 @@ public class OutboxHealthCheck implements HealthCheck {
             .withData("nextRetryInSeconds", outbox.nextRetrySeconds())
             .withData("highestAttempts", outbox.highestAttempts())
             .withData("maxAttempts", settings.maxAttempts())
-            .withData("retryBaseSeconds", settings.retryBaseSeconds());
+            .withData("retryBaseSeconds", settings.retryBaseSeconds())
+            .withData("relayUnreachableSeconds", relay.unreachableMillis(now) / 1000)
+            .withData("nextRelayProbeInSeconds", relay.nextProbeMillis(now) / 1000);
     metrics
         .lastAttemptDelivered()
         .ifPresent(delivered -> health.withData("lastAttemptDelivered", delivered));

@@ -28,6 +28,7 @@ public class OutboxMetrics {
 
   @Inject OutboxStore store;
   @Inject Clock clock;
+  @Inject RelayOutage relay;
 
   private final AtomicReference<Timed> last = new AtomicReference<>();
   private volatile Boolean lastAttemptDelivered;
@@ -56,6 +57,14 @@ public class OutboxMetrics {
         "verbatim.outbox.next.retry",
         "Time until the earliest retry is due (retry backoff); 0 when none waits",
         OutboxSnapshot::nextRetrySeconds);
+    registry.gauge(
+        Metadata.builder()
+            .withName("verbatim.outbox.relay.unreachable")
+            .withDescription(
+                "How long this server has found the SMTP relay unreachable; 0 while it is reachable")
+            .withUnit(MetricUnits.SECONDS)
+            .build(),
+        () -> relay.unreachableMillis(clock.millis()) / 1000);
     gauge(
         "verbatim.outbox.highest.attempts",
         "The most delivery attempts any queued mail has had",

@@ -92,6 +92,27 @@ public class OutboxStore {
   }
 
   /**
+   * Puts mail that could not be attempted because the relay was unreachable back in the queue until
+   * {@code retryAt}, in a few statements. Such an attempt is counted but never gives a mail up: the
+   * mail did nothing wrong.
+   */
+  @Transactional
+  public void markRelayUnreachable(List<String> ids, String error, long retryAt) {
+    String reason = error.substring(0, Math.min(error.length(), 1000));
+    for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+      em.createQuery(
+              "UPDATE OutboxMessage m SET m.attempts = m.attempts + 1, m.lastError = :error,"
+                  + " m.leaseUntil = NULL, m.nextAttemptAt = :retryAt"
+                  + " WHERE m.id IN :ids AND m.status = :pending")
+          .setParameter("error", reason)
+          .setParameter("retryAt", retryAt)
+          .setParameter("pending", OutboxMessage.PENDING)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)))
+          .executeUpdate();
+    }
+  }
+
+  /**
    * @return whether the message was given up (FAILED) rather than scheduled for a retry
    */
   @Transactional

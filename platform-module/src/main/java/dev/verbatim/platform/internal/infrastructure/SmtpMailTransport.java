@@ -60,7 +60,7 @@ public class SmtpMailTransport {
         close();
         for (int i = results.size(); i < share.size(); i++) {
           results.add(
-              new DeliveryResult(share.get(i), "SMTP unavailable: " + e.getMessage(), false));
+              DeliveryResult.relayUnreachable(share.get(i), "SMTP unavailable: " + e.getMessage()));
         }
       }
       return results;

@@ -147,6 +147,7 @@ class DeliveryLanesTest {
               r -> {
                 assertThat(r.ok()).isFalse();
                 assertThat(r.permanent()).isFalse();
+                assertThat(r.relayUnreachable()).isTrue();
                 assertThat(r.error()).startsWith("SMTP unavailable");
               });
 

@@ -1,0 +1,61 @@
+package dev.verbatim.platform.internal.infrastructure;
+
+/**
+ * Whether the SMTP relay is reachable, as this server last found it. While it is not, draining
+ * pauses and one batch probes it at growing intervals (base, 2x base ... up to a cap); the first
+ * delivery ends the outage and the whole queue flows again. An outage is the relay's, not any
+ * mail's: backing off each queued mail on its own made mail arrive about as long after an outage as
+ * the outage had lasted, and a long enough outage gave every mail up.
+ */
+final class RelayOutage {
+  private final long baseMillis;
+  private final long capMillis;
+
+  private long since = -1;
+  private int probes;
+  private long resumeAt;
+
+  RelayOutage(long baseMillis, long capMillis) {
+    this.baseMillis = Math.max(1, baseMillis);
+    this.capMillis = Math.max(this.baseMillis, capMillis);
+  }
+
+  /**
+   * The relay could not be reached at {@code now}. Lanes of one probe that fail together pause
+   * once.
+   *
+   * @return when the next probe is due
+   */
+  synchronized long unreachable(long now) {
+    if (since < 0) {
+      since = now;
+    }
+    if (now >= resumeAt) {
+      resumeAt = now + Math.min(capMillis, baseMillis << Math.min(probes, 20));
+      probes++;
+    }
+    return resumeAt;
+  }
+
+  /** A mail was delivered: the relay is back. */
+  synchronized void reached() {
+    since = -1;
+    probes = 0;
+    resumeAt = 0;
+  }
+
+  /** Whether draining waits for the next probe. */
+  synchronized boolean paused(long now) {
+    return since >= 0 && now < resumeAt;
+  }
+
+  /** How long the relay has been unreachable; 0 while it is reachable. */
+  synchronized long unreachableMillis(long now) {
+    return since < 0 ? 0 : Math.max(0, now - since);
+  }
+
+  /** Time until the next probe; 0 while the relay is reachable or a probe is due. */
+  synchronized long nextProbeMillis(long now) {
+    return since < 0 ? 0 : Math.max(0, resumeAt - now);
+  }
+}
