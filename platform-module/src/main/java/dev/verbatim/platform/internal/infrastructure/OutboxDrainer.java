@@ -144,16 +144,19 @@ public class OutboxDrainer {
       store.markSent(sent);
     }
     if (!unreachable.isEmpty()) {
-      long nextProbe = relay.unreachable(clock.millis());
-      LOG.warning(
-          "SMTP relay unreachable ("
-              + unreachableError
-              + "); "
-              + unreachable.size()
-              + " mails wait, the next attempt in "
-              + relay.nextProbeMillis(clock.millis()) / 1000
-              + " s");
-      store.markRelayUnreachable(unreachable, unreachableError, nextProbe);
+      long now = clock.millis();
+      RelayOutage.Pause pause = relay.unreachable(now);
+      store.markRelayUnreachable(unreachable, unreachableError, pause.resumeAt());
+      if (pause.started()) {
+        LOG.warning(
+            "SMTP relay unreachable for "
+                + relay.unreachableMillis(now) / 1000
+                + " s ("
+                + unreachableError
+                + "); the outbox waits, the next attempt in "
+                + (pause.resumeAt() - now) / 1000
+                + " s");
+      }
     }
   }
 

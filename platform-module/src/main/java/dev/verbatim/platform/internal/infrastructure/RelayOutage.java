@@ -21,20 +21,23 @@ final class RelayOutage {
   }
 
   /**
-   * The relay could not be reached at {@code now}. Lanes of one probe that fail together pause
-   * once.
-   *
-   * @return when the next probe is due
+   * @param resumeAt when the next probe is due
+   * @param started whether this call paused draining (the lanes of one probe that fail together
+   *     pause it once)
    */
-  synchronized long unreachable(long now) {
+  record Pause(long resumeAt, boolean started) {}
+
+  /** The relay could not be reached at {@code now}. */
+  synchronized Pause unreachable(long now) {
     if (since < 0) {
       since = now;
     }
-    if (now >= resumeAt) {
+    boolean started = now >= resumeAt;
+    if (started) {
       resumeAt = now + Math.min(capMillis, baseMillis << Math.min(probes, 20));
       probes++;
     }
-    return resumeAt;
+    return new Pause(resumeAt, started);
   }
 
   /** A mail was delivered: the relay is back. */

@@ -19,7 +19,7 @@ class RelayOutageTest {
     long now = 1_000_000;
     long[] intervals = new long[6];
     for (int i = 0; i < intervals.length; i++) {
-      long next = relay.unreachable(now);
+      long next = relay.unreachable(now).resumeAt();
       intervals[i] = next - now;
       assertThat(relay.paused(now)).isTrue();
       assertThat(relay.paused(next - 1)).isTrue();
@@ -32,10 +32,12 @@ class RelayOutageTest {
 
   @Test
   void lanesOfOneProbeFailingTogetherPauseOnce() {
-    long next = relay.unreachable(0);
-    assertThat(relay.unreachable(5)).isEqualTo(next);
-    assertThat(relay.unreachable(9_999)).isEqualTo(next);
-    assertThat(relay.unreachable(next) - next)
+    RelayOutage.Pause first = relay.unreachable(0);
+    long next = first.resumeAt();
+    assertThat(first.started()).isTrue();
+    assertThat(relay.unreachable(5)).isEqualTo(new RelayOutage.Pause(next, false));
+    assertThat(relay.unreachable(9_999)).isEqualTo(new RelayOutage.Pause(next, false));
+    assertThat(relay.unreachable(next).resumeAt() - next)
         .as("the second probe waits twice as long")
         .isEqualTo(20_000);
   }
@@ -48,7 +50,7 @@ class RelayOutageTest {
     assertThat(relay.paused(10_001)).isFalse();
     assertThat(relay.unreachableMillis(10_001)).isZero();
 
-    assertThat(relay.unreachable(50_000)).isEqualTo(60_000);
+    assertThat(relay.unreachable(50_000)).isEqualTo(new RelayOutage.Pause(60_000, true));
     assertThat(relay.unreachableMillis(55_000)).isEqualTo(5_000);
     assertThat(relay.nextProbeMillis(55_000)).isEqualTo(5_000);
   }
@@ -56,7 +58,7 @@ class RelayOutageTest {
   @Test
   void aCapBelowTheBaseIsRaisedToIt() {
     RelayOutage tight = new RelayOutage(10_000, 1_000);
-    assertThat(tight.unreachable(0)).isEqualTo(10_000);
-    assertThat(tight.unreachable(10_000)).isEqualTo(20_000);
+    assertThat(tight.unreachable(0).resumeAt()).isEqualTo(10_000);
+    assertThat(tight.unreachable(10_000).resumeAt()).isEqualTo(20_000);
   }
 }
