@@ -111,7 +111,6 @@ public class OutboxDrainer {
       OutboxMessage message = result.message();
       if (result.ok()) {
         sent.add(message.id());
-        relay.reached();
         metrics.delivered();
       } else if (result.relayUnreachable()) {
         unreachable.add(message.id());
@@ -140,6 +139,10 @@ public class OutboxDrainer {
       }
     }
     if (!sent.isEmpty()) {
+      long outage = relay.reached(clock.millis());
+      if (outage >= 0) {
+        LOG.info("SMTP relay reachable again after " + outage / 1000 + " s; the outbox drains");
+      }
       // A crash before this commit resends at most this batch, with the same Message-IDs.
       store.markSent(sent);
     }

@@ -40,11 +40,17 @@ final class RelayOutage {
     return new Pause(resumeAt, started);
   }
 
-  /** A mail was delivered: the relay is back. */
-  synchronized void reached() {
+  /**
+   * A mail was delivered: the relay is back.
+   *
+   * @return how long it had been unreachable, or -1 if it was reachable already
+   */
+  synchronized long reached(long now) {
+    long outage = since < 0 ? -1 : Math.max(0, now - since);
     since = -1;
     probes = 0;
     resumeAt = 0;
+    return outage;
   }
 
   /** Whether draining waits for the next probe. */

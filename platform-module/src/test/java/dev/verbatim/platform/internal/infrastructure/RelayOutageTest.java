@@ -46,7 +46,8 @@ class RelayOutageTest {
   void aDeliveryEndsTheOutageAndTheNextOneStartsAtTheBaseAgain() {
     relay.unreachable(0);
     relay.unreachable(10_000);
-    relay.reached();
+    assertThat(relay.reached(10_001)).as("how long it was unreachable").isEqualTo(10_001);
+    assertThat(relay.reached(10_001)).as("already reachable").isEqualTo(-1);
     assertThat(relay.paused(10_001)).isFalse();
     assertThat(relay.unreachableMillis(10_001)).isZero();
 
