@@ -84,11 +84,15 @@ public class OutboxMessage {
     this.createdAt = now;
   }
 
+  /** What {@code last_error} keeps of a delivery error: its first 1,000 characters. */
+  public static String lastErrorText(String error) {
+    return error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+  }
+
   /** Records a failed attempt: retried after {@code retryAt}, or FAILED when it cannot succeed. */
   public void markFailed(String error, boolean permanent, long retryAt) {
     attempts++;
-    lastError =
-        error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+    lastError = lastErrorText(error);
     leaseUntil = null;
     if (permanent) {
       status = FAILED;

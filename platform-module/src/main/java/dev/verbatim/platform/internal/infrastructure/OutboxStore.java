@@ -98,7 +98,7 @@ public class OutboxStore {
    */
   @Transactional
   public void markRelayUnreachable(List<String> ids, String error, long retryAt) {
-    String reason = error.substring(0, Math.min(error.length(), 1000));
+    String reason = OutboxMessage.lastErrorText(error);
     for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
       em.createQuery(
               "UPDATE OutboxMessage m SET m.attempts = m.attempts + 1, m.lastError = :error,"
