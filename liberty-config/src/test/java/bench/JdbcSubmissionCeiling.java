@@ -3,9 +3,6 @@ package bench;
 import dev.verbatim.followup.internal.infrastructure.FollowupMigrations;
 import dev.verbatim.platform.api.MigrationSource;
 import dev.verbatim.platform.internal.infrastructure.PlatformMigrations;
-import dev.verbatim.reporting.internal.domain.RollupRules;
-import dev.verbatim.reporting.internal.domain.RollupStripes;
-import dev.verbatim.reporting.internal.domain.RollupTable;
 import dev.verbatim.reporting.internal.infrastructure.ReportingMigrations;
 import dev.verbatim.survey.internal.infrastructure.SurveyMigrations;
 import java.io.IOException;
@@ -21,11 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import load.LoadResult;
 import load.LoadRunner;
 import load.Outcome;
@@ -33,16 +27,13 @@ import load.Outcome;
 /**
  * The plain-JDBC ceiling: an embedded, on-disk Derby in this JVM, built with the application's own
  * migration scripts, and one transaction per submission writing the rows the server writes for a
- * scored answer with a comment (seen in Derby's statement log): the invitation read by token hash,
- * response, two answers, the invitation marked answered, case, its audit event, case fact, the
- * comment's words, owner notification in the outbox, response fact, and the five rollup rows of the
- * day and month (in one stripe per transaction, as the server does). No ORM, no HTTP, no rendering:
- * what the database alone allows.
+ * scored answer with a comment in the customer's transaction: the invitation read by token hash,
+ * response, two answers, the invitation marked answered, case, its audit event, owner notification
+ * in the outbox, and the two module-event rows (the response and the case) that reports apply after
+ * commit. No ORM, no HTTP, no rendering: what the database alone allows.
  */
 final class JdbcSubmissionCeiling implements AutoCloseable {
   private static final String COMMENT = "Load test comment 42: delivery was late again.";
-  private static final List<String> TERMS =
-      List.of("load", "test", "comment", "42", "delivery", "late", "load test", "delivery late");
 
   private final String url;
   private final String surveyId = uuid();
@@ -103,29 +94,6 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
         }
         contact.executeBatch();
         invitation.executeBatch();
-      }
-      int day = RollupRules.day(now);
-      for (RollupTable table : rollupTables()) {
-        for (int stripe = 0; stripe < RollupStripes.COUNT; stripe++) {
-          List<Object> key = new ArrayList<>(key(table, day));
-          key.add(stripe);
-          exec(
-              db,
-              "INSERT INTO "
-                  + table.table
-                  + " ("
-                  + String.join(", ", table.keys)
-                  + ", "
-                  + RollupStripes.COLUMN
-                  + ", "
-                  + String.join(", ", table.values)
-                  + ") VALUES ("
-                  + table.keys.stream().map(k -> "?").collect(Collectors.joining(", "))
-                  + ", ?, "
-                  + table.values.stream().map(v -> "0").collect(Collectors.joining(", "))
-                  + ")",
-              key.toArray());
-        }
       }
       db.commit();
     }
@@ -214,39 +182,6 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
         uuid(),
         now,
         caseId);
-    exec(
-        db,
-        "INSERT INTO rpt_case (response_id, survey_id, contact_id, question_key, comment_text,"
-            + " score, team_id, owner_id, status, priority, opened_at, due_at, first_reply_at,"
-            + " closed_at, root_cause, escalation_level, case_id)"
-            + " VALUES (?, ?, ?, 'text_2', ?, ?, NULL, ?, 'OPEN', 'HIGH', ?, ?, NULL, NULL, NULL,"
-            + " 0, ?)",
-        responseId,
-        surveyId,
-        contactId,
-        COMMENT,
-        score,
-        ownerId,
-        now,
-        now + 86_400_000L,
-        caseId);
-    int day = RollupRules.day(now);
-    // one stripe per transaction, as RollupStripe picks it in the server
-    int stripe = RollupStripes.pick(ThreadLocalRandom.current());
-    for (RollupTable table :
-        List.of(RollupTable.CASE_DAY, RollupTable.CASE_SURVEY_DAY, RollupTable.CASE_SURVEY_MONTH)) {
-      addOne(db, table, day, stripe);
-    }
-    for (String term : TERMS) {
-      exec(
-          db,
-          "INSERT INTO rpt_case_term (case_id, term, survey_id, opened_at) VALUES (?, ?, ?, ?)",
-          caseId,
-          term,
-          surveyId,
-          now);
-    }
-    exec(db, "INSERT INTO rpt_case_tokenized (case_id, opened_at) VALUES (?, ?)", caseId, now);
     String messageId = "<" + uuid() + "@verbatim>";
     exec(
         db,
@@ -260,70 +195,70 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
         messageId,
         now,
         "A customer wrote: " + COMMENT);
+    String event =
+        "INSERT INTO plt_event (event_id, listener, event_type, aggregate_id, payload, created_at,"
+            + " attempts) VALUES (?, 'reporting', ?, ?, ?, ?, 0)";
     exec(
         db,
-        "INSERT INTO rpt_response (response_id, survey_id, contact_id, submitted_at, nps_score,"
-            + " csat_score, ces_score, comments) VALUES (?, ?, ?, ?, ?, NULL, NULL, 1)",
+        event,
+        uuid(),
+        "survey.response-submitted",
         responseId,
-        surveyId,
-        contactId,
-        now,
-        score);
-    for (RollupTable table : List.of(RollupTable.SURVEY_DAY, RollupTable.SURVEY_MONTH)) {
-      addOne(db, table, day, stripe);
-    }
+        responsePayload(responseId, invitationId, contactId, score, now),
+        now);
+    exec(
+        db,
+        event,
+        uuid(),
+        "followup.case-changed",
+        caseId,
+        casePayload(caseId, responseId, contactId, score, now),
+        now);
   }
 
-  /** The app's rollup statement ({@code RollupStore}): every counter + ?, by key and stripe. */
-  private void addOne(Connection db, RollupTable table, int day, int stripe) throws SQLException {
-    String sql =
-        "UPDATE "
-            + table.table
-            + " SET "
-            + table.values.stream()
-                .map(v -> v + " = " + v + " + ?")
-                .collect(Collectors.joining(", "))
-            + " WHERE "
-            + table.keys.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "))
-            + " AND "
-            + RollupStripes.COLUMN
-            + " = ?";
-    List<Object> parameters = new ArrayList<>();
-    for (int i = 0; i < table.values.size(); i++) {
-      parameters.add(i == 0 ? 1L : 0L);
-    }
-    parameters.addAll(key(table, day));
-    parameters.add(stripe);
-    if (exec(db, sql, parameters.toArray()) != 1) {
-      throw new SQLException("rollup row missing: " + table.table);
-    }
+  /** A ResponseSubmitted payload of the size the server writes for this answer. */
+  private String responsePayload(
+      String responseId, String invitationId, String contactId, int score, long now) {
+    return "{\"answers\":[{\"comment\":false,\"questionKey\":\"nps_1\",\"score\":"
+        + score
+        + ",\"type\":\"NPS\"},{\"comment\":true,\"questionKey\":\"text_2\",\"type\":\"TEXT\"}],"
+        + "\"contactId\":\""
+        + contactId
+        + "\",\"invitationId\":\""
+        + invitationId
+        + "\",\"responseId\":\""
+        + responseId
+        + "\",\"segments\":{},\"submittedAt\":"
+        + now
+        + ",\"surveyId\":\""
+        + surveyId
+        + "\",\"surveyVersion\":1}";
   }
 
-  private List<RollupTable> rollupTables() {
-    return List.of(
-        RollupTable.SURVEY_DAY,
-        RollupTable.SURVEY_MONTH,
-        RollupTable.CASE_DAY,
-        RollupTable.CASE_SURVEY_DAY,
-        RollupTable.CASE_SURVEY_MONTH);
-  }
-
-  private List<Object> key(RollupTable table, int day) {
-    Map<String, Object> values =
-        Map.of(
-            "survey_id",
-            surveyId,
-            "day_no",
-            day,
-            "week_no",
-            RollupRules.week(day),
-            "month_no",
-            RollupRules.month(day),
-            "team_id",
-            "",
-            "owner_id",
-            ownerId);
-    return table.keys.stream().map(values::get).toList();
+  /** A CaseChanged payload (opened: no before) of the size the server writes. */
+  private String casePayload(
+      String caseId, String responseId, String contactId, int score, long now) {
+    return "{\"after\":{\"caseId\":\""
+        + caseId
+        + "\",\"comment\":\""
+        + COMMENT
+        + "\",\"contactId\":\""
+        + contactId
+        + "\",\"dueAt\":"
+        + (now + 86_400_000L)
+        + ",\"escalationLevel\":0,\"openedAt\":"
+        + now
+        + ",\"ownerId\":\""
+        + ownerId
+        + "\",\"priority\":\"HIGH\",\"questionKey\":\"text_2\",\"responseId\":\""
+        + responseId
+        + "\",\"score\":"
+        + score
+        + ",\"status\":\"OPEN\",\"surveyId\":\""
+        + surveyId
+        + "\"},\"caseId\":\""
+        + caseId
+        + "\",\"kind\":\"CREATED\"}";
   }
 
   private Connection connection() throws SQLException {

@@ -26,6 +26,15 @@ final class ServerProcess {
         .findFirst();
   }
 
+  /** The server JVM's CPU time so far (user + system), in milliseconds; -1 when unknown. */
+  static long cpuMillis() {
+    return pid()
+        .flatMap(ProcessHandle::of)
+        .flatMap(p -> p.info().totalCpuDuration())
+        .map(java.time.Duration::toMillis)
+        .orElse(-1L);
+  }
+
   /** {@code jcmd <pid> GC.heap_info}. */
   static String heap() {
     return pid().map(pid -> run("jcmd", Long.toString(pid), "GC.heap_info")).orElse("unknown");

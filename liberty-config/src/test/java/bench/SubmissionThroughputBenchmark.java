@@ -71,12 +71,17 @@ class SubmissionThroughputBenchmark {
 
       Map<Integer, LoadResult> pings = new LinkedHashMap<>();
       Map<Integer, LoadResult> submissions = new LinkedHashMap<>();
+      Map<Integer, Double> cpuPerSubmission = new LinkedHashMap<>();
+      List<String> lags = new java.util.ArrayList<>();
+      ApiClient reader = ApiClient.admin();
       for (int clients : CLIENTS) {
         pings.put(
             clients,
             LoadRunner.run(
                 "GET /api/ping", clients, endless(), 1_000_000, CEILING_TIME, t -> ping.get()));
         System.out.println(pings.get(clients).summary());
+        long cpuBefore = ServerProcess.cpuMillis();
+        ReportLagSampler lag = new ReportLagSampler(reader);
         submissions.put(
             clients,
             LoadRunner.run(
@@ -86,7 +91,14 @@ class SubmissionThroughputBenchmark {
                 PER_LEVEL,
                 LEVEL_TIME,
                 customer::submit));
+        // the reports' own work counts too: the CPU is read once they have caught up
+        lags.add(lag.finish(clients + " clients"));
+        cpuPerSubmission.put(
+            clients,
+            (ServerProcess.cpuMillis() - cpuBefore)
+                / (double) Math.max(1, submissions.get(clients).acknowledgedTokens().size()));
         System.out.println(submissions.get(clients).summary());
+        System.out.println(lags.get(lags.size() - 1));
       }
       String heap = ServerProcess.heap();
       String rss = ServerProcess.rss();
@@ -110,15 +122,16 @@ class SubmissionThroughputBenchmark {
       System.out.printf(
           Locale.ROOT,
           "%n| clients | submissions/s | p50 ms | p99 ms | not acknowledged | ping req/s |"
-              + " plain JDBC submissions/s | ratio to ping | ratio to JDBC |%n"
-              + "|---|---|---|---|---|---|---|---|---|%n");
+              + " plain JDBC submissions/s | ratio to ping | ratio to JDBC | server CPU ms per"
+              + " submission |%n"
+              + "|---|---|---|---|---|---|---|---|---|---|%n");
       for (int clients : CLIENTS) {
         LoadResult s = submissions.get(clients);
         LoadResult p = pings.get(clients);
         LoadResult j = jdbc.get(clients);
         System.out.printf(
             Locale.ROOT,
-            "| %d | %,.0f | %.1f | %.1f | %s | %,.0f | %,.0f (p99 %.1f ms) | %.2f | %.2f |%n",
+            "| %d | %,.0f | %.1f | %.1f | %s | %,.0f | %,.0f (p99 %.1f ms) | %.2f | %.2f | %.1f |%n",
             clients,
             s.acknowledgedPerSecond(),
             s.percentileMillis(50),
@@ -128,8 +141,11 @@ class SubmissionThroughputBenchmark {
             j.acknowledgedPerSecond(),
             j.percentileMillis(99),
             s.acknowledgedPerSecond() / p.acknowledgedPerSecond(),
-            s.acknowledgedPerSecond() / j.acknowledgedPerSecond());
+            s.acknowledgedPerSecond() / j.acknowledgedPerSecond(),
+            cpuPerSubmission.get(clients));
       }
+      System.out.println();
+      lags.forEach(System.out::println);
       System.out.printf(
           Locale.ROOT,
           "%nserver after the HTTP runs: %s%nRSS: %s%nend: %s%n",

@@ -13,6 +13,7 @@ import it.support.Mailbox;
 import it.support.Names;
 import it.support.NoLeaks;
 import it.support.ReceivedMail;
+import it.support.ReportsCaughtUp;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
@@ -443,6 +444,7 @@ class WholeLoopIT {
     long graceWait = waitedForFirstReply(oliviaClient, graceCase);
     long linusWait = waitedForFirstReply(oliviaClient, linusCase);
     long expectedMedian = (graceWait + linusWait) / 2;
+    ReportsCaughtUp.await();
     JsonObject report = mgr.get("/api/reports/surveys/" + surveyId).expectStatus(200).json();
     SoftAssertions soft = new SoftAssertions();
     soft.assertThat(report.getInt("invitations")).as("invitations").isEqualTo(5);

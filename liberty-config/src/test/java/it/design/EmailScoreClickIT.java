@@ -9,6 +9,7 @@ import it.support.ApiResponse;
 import it.support.FallbackOwner;
 import it.support.Mailbox;
 import it.support.Names;
+import it.support.ReportsCaughtUp;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
@@ -91,6 +92,7 @@ class EmailScoreClickIT {
     click(customer, "ten").expectStatus(400);
     assertThat(ApiClient.anonymous().get(customer.page()).body()).contains("value=\"7\" checked");
     assertThat(partials(surveyId)).isEqualTo(1);
+    ReportsCaughtUp.await();
     assertThat(
             manager
                 .get("/api/reports/surveys/" + surveyId)

@@ -6,6 +6,7 @@ import it.support.ApiClient;
 import it.support.FallbackOwner;
 import it.support.Mailbox;
 import it.support.Names;
+import it.support.ReportsCaughtUp;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
@@ -192,6 +193,7 @@ class SurveyDesignIT {
             .map(c -> c.getString("comment"))
             .toList();
     assertThat(comments).containsExactlyInAnyOrder(adaWords, graceRole);
+    ReportsCaughtUp.await();
     JsonObject report = manager.get("/api/reports/surveys/" + id).expectStatus(200).json();
     assertThat(report.getJsonNumber("responses").longValue()).isEqualTo(2);
     JsonObject counts =

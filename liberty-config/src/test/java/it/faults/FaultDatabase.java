@@ -1,5 +1,6 @@
 package it.faults;
 
+import dev.verbatim.reporting.internal.infrastructure.RollupRecompute;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -82,6 +83,16 @@ final class FaultDatabase implements AutoCloseable {
     List<String> values = new ArrayList<>();
     query(sql, List.of(parameters), rs -> values.add(rs.getString(1)));
     return values;
+  }
+
+  /** The rollups as kept from the event log next to the same rollups recomputed from the facts. */
+  List<RollupRecompute.Comparison> rollupsAgainstFacts() {
+    try {
+      RollupRecompute recompute = new RollupRecompute(connection);
+      return recompute.compare(recompute.fromFacts());
+    } catch (SQLException e) {
+      throw new IllegalStateException("recomputing the rollups", e);
+    }
   }
 
   private interface RowReader {

@@ -2,6 +2,7 @@ package it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verbatim.reporting.internal.infrastructure.RollupRecompute;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,6 +115,7 @@ class NothingLostUnderLoadIT {
     assertThat(second.failuresByStatus()).isEqualTo(Map.of(409, (long) again.size()));
 
     awaitOutboxDrained();
+    awaitEventsApplied();
     server.stop();
 
     Map<String, Integer> arrived = smtp.messageIdCounts();
@@ -139,6 +141,12 @@ class NothingLostUnderLoadIT {
           db.count(
               "SELECT COUNT(*) FROM fup_case WHERE survey_id = ? AND owner_id IS NOT NULL",
               surveyId);
+      long responseFacts =
+          db.count("SELECT COUNT(*) FROM rpt_response WHERE survey_id = ?", surveyId);
+      long caseFacts = db.count("SELECT COUNT(*) FROM rpt_case WHERE survey_id = ?", surveyId);
+      long eventsLeft = db.count("SELECT COUNT(*) FROM plt_event");
+      List<RollupRecompute.Comparison> disagreeing =
+          db.rollupsAgainstFacts().stream().filter(c -> !c.agree()).toList();
       Map<String, Set<String>> outbox = db.outboxMessageIdsByStatus();
       Set<String> queued = new HashSet<>();
       outbox.values().forEach(queued::addAll);
@@ -152,7 +160,9 @@ class NothingLostUnderLoadIT {
               + " unknown %,d (on retry: %,d stored, %s), found in the database %,d, missing %d,"
               + " duplicate responses %d; second submissions %s; comments %,d, cases with an"
               + " owner %,d (%.1f %%); mails queued %,d, distinct Message-IDs delivered %,d,"
-              + " missing %d, duplicate deliveries %d (limit %d); load average at end %s%n",
+              + " missing %d, duplicate deliveries %d (limit %d); report facts: %,d responses,"
+              + " %,d cases, events left %d, rollup figures disagreeing with a recompute %d;"
+              + " load average at end %s%n",
           SUBMISSIONS,
           CLIENTS,
           KILLS,
@@ -172,6 +182,10 @@ class NothingLostUnderLoadIT {
           lostMail.size(),
           duplicateMails,
           DRAIN_BATCH * KILLS,
+          responseFacts,
+          caseFacts,
+          eventsLeft,
+          disagreeing.size(),
           loadAverage());
 
       assertThat(missing).as("acknowledged responses missing from the database").isZero();
@@ -180,6 +194,14 @@ class NothingLostUnderLoadIT {
       assertThat(commentCount).as("comments").isPositive();
       assertThat(commentsWithoutCase).as("comments without a case").isZero();
       assertThat(casesWithOwner).as("cases with an owner = comments").isEqualTo(commentCount);
+      assertThat(responseFacts)
+          .as("responses counted by reports, once each")
+          .isEqualTo(SUBMISSIONS);
+      assertThat(caseFacts).as("cases counted by reports").isEqualTo(casesWithOwner);
+      assertThat(eventsLeft).as("events not applied or parked").isZero();
+      assertThat(disagreeing)
+          .as("rollups kept from the event log across the kills equal a recompute from the facts")
+          .isEmpty();
       assertThat(outbox.keySet()).as("every outbox row was sent").containsOnly("SENT");
       assertThat(queued.size())
           .as("mails queued: an invitation per contact and a notification per case")
@@ -189,6 +211,21 @@ class NothingLostUnderLoadIT {
           .as("Message-IDs delivered twice: at most the drain batch in flight at each kill")
           .isLessThanOrEqualTo((long) DRAIN_BATCH * KILLS);
     }
+  }
+
+  /** Waits until reports have applied every event (a killed server's lease expires first). */
+  private static void awaitEventsApplied() {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2 + SUBMISSIONS / 5000).toNanos();
+    Observed.Readiness readiness;
+    do {
+      readiness = Observed.readiness(server);
+      if (readiness.events().getJsonNumber("backlog").longValue() == 0) {
+        System.out.println("Nothing lost: module events applied: " + readiness.events());
+        return;
+      }
+      FaultServer.sleep(200);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError("events still waiting: " + readiness.events());
   }
 
   /** Waits until the outbox is empty (a killed server's claims expire first), shows the metrics. */

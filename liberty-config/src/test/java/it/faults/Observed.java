@@ -20,19 +20,25 @@ final class Observed {
 
   private Observed() {}
 
-  /** The data of the readiness check "outbox", and the overall status. */
-  record Readiness(int httpStatus, String status, JsonObject outbox) {}
+  /** The data of the readiness checks "outbox" and "module-events", and the overall status. */
+  record Readiness(int httpStatus, String status, JsonObject outbox, JsonObject events) {}
 
   static Readiness readiness(FaultServer server) {
     HttpResponse<String> response = get(server.baseUrl() + "/health/ready");
     JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
-    JsonObject outbox =
-        health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-            .filter(check -> "outbox".equals(check.getString("name")))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no outbox check in " + health))
-            .getJsonObject("data");
-    return new Readiness(response.statusCode(), health.getString("status"), outbox);
+    return new Readiness(
+        response.statusCode(),
+        health.getString("status"),
+        check(health, "outbox"),
+        check(health, "module-events"));
+  }
+
+  private static JsonObject check(JsonObject health, String name) {
+    return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+        .filter(check -> name.equals(check.getString("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " check in " + health))
+        .getJsonObject("data");
   }
 
   /** The Prometheus text of {@code /metrics?scope=application}. */

@@ -8,6 +8,7 @@ import it.support.FallbackOwner;
 import it.support.Mailbox;
 import it.support.Names;
 import it.support.ReceivedMail;
+import it.support.ReportsCaughtUp;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
@@ -136,6 +137,7 @@ class XssIT {
     ownerClient
         .postJson("/api/cases/" + caseId + "/replies", Map.of("text", plant("rep", 1)))
         .expectStatus(200);
+    ReportsCaughtUp.await();
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import it.support.FallbackOwner;
 import it.support.Mailbox;
 import it.support.Names;
 import it.support.ReceivedMail;
+import it.support.ReportsCaughtUp;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
@@ -132,6 +133,7 @@ class HeadlineReportIT {
             "/api/cases/" + cases.get("Dan") + "/reassign",
             Map.of("owner", otto.username(), "reason", "Otto handles agents"))
         .expectStatus(200);
+    ReportsCaughtUp.await();
   }
 
   @AfterAll

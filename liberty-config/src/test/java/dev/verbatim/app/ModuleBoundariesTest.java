@@ -1,11 +1,18 @@
 package dev.verbatim.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,5 +88,41 @@ class ModuleBoundariesTest {
         .dependOnClassesThat()
         .resideInAPackage("dev.verbatim..internal..")
         .check(classes);
+  }
+
+  /**
+   * Reports follow surveys and follow-up through the module-event log, after the customer's
+   * transaction commits: a CDI observer of their events would run inside that transaction again.
+   */
+  @Test
+  void noReportingListenerRunsInTheCallersTransaction() {
+    methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage("dev.verbatim.reporting..")
+        .should(notObserveEventsOf("dev.verbatim.survey", "dev.verbatim.followup"))
+        .check(classes);
+  }
+
+  private static ArchCondition<JavaMethod> notObserveEventsOf(String... modules) {
+    return new ArchCondition<>("not observe survey or follow-up events synchronously") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        for (JavaParameter parameter : method.getParameters()) {
+          String type = parameter.getRawType().getName();
+          for (String module : modules) {
+            if (parameter.isAnnotatedWith(Observes.class) && type.startsWith(module + ".")) {
+              events.add(
+                  SimpleConditionEvent.violated(
+                      method,
+                      method.getFullName()
+                          + " observes "
+                          + type
+                          + " in the publisher's transaction; implement ModuleEventListener"));
+            }
+          }
+        }
+      }
+    };
   }
 }

@@ -7,6 +7,7 @@ import it.support.Browser;
 import it.support.FallbackOwner;
 import it.support.Mailbox;
 import it.support.Names;
+import it.support.ReportsCaughtUp;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
@@ -93,6 +94,7 @@ class CustomerWordsIT {
             "/api/cases/" + billing.getString("id") + "/close",
             Map.of("rootCause", "PRODUCT_DEFECT"))
         .expectStatus(200);
+    ReportsCaughtUp.await();
     today = LocalDate.now(ZoneOffset.UTC).toString();
   }
 

@@ -6,6 +6,7 @@ import it.support.ApiClient;
 import it.support.FallbackOwner;
 import it.support.Mailbox;
 import it.support.Names;
+import it.support.ReportsCaughtUp;
 import it.support.StaffMember;
 import it.support.SurveyFixtures;
 import it.support.SurveyFixtures.Invited;
@@ -36,6 +37,7 @@ class LongCommentTermsIT {
       List<Invited> invited =
           SurveyFixtures.inviteNewContacts(manager, mailbox, surveyId, title, "Lou Long");
       SurveyFixtures.answerByApi(invited.get(0), 3, LONG_COMMENT);
+      ReportsCaughtUp.await();
 
       for (String word : List.of("parcel", "warranty", "zebra")) {
         JsonObject found =

@@ -22,9 +22,6 @@ public interface SurveyDirectory {
   /** Completed responses in id order after {@code afterId} (null for the first page). */
   List<ResponseView> responsesAfter(String afterId, int limit);
 
-  /** Invitations in id order after {@code afterId} (null for the first page). */
-  List<InvitationCreated> invitationsAfter(String afterId, int limit);
-
   /** Non-empty free-text answers in all stored responses: each must have a case. */
   long commentsTotal();
 }

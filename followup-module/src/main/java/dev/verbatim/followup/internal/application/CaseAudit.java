@@ -1,10 +1,12 @@
 package dev.verbatim.followup.internal.application;
 
 import dev.verbatim.followup.api.CaseChanged;
+import dev.verbatim.followup.api.CaseSnapshot;
 import dev.verbatim.followup.internal.domain.CaseEvent;
+import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.platform.api.Ids;
+import dev.verbatim.platform.api.ModuleEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +25,7 @@ public class CaseAudit {
 
   @Inject Clock clock;
 
-  @Inject Event<CaseChanged> changed;
+  @Inject ModuleEvents events;
 
   /** Records an event now, in the caller's transaction. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -34,7 +36,13 @@ public class CaseAudit {
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordAt(String caseId, String actorId, String kind, String detail, long at) {
     em.persist(new CaseEvent(Ids.newId(), caseId, at, actorId, kind, detail));
-    changed.fire(new CaseChanged(caseId, kind));
+    FollowupCase changed = em.find(FollowupCase.class, caseId);
+    CaseSnapshot after = changed.snapshot();
+    // The case's row is written (and locked) before the event is numbered, so the log orders one
+    // case's events as their transactions commit.
+    em.flush();
+    events.publish(
+        CaseChanged.TYPE, caseId, new CaseChanged(caseId, kind, changed.publish(after), after));
   }
 
   public List<CaseEvent> trail(String caseId) {

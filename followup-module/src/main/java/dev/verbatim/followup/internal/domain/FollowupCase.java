@@ -1,5 +1,6 @@
 package dev.verbatim.followup.internal.domain;
 
+import dev.verbatim.followup.api.CaseSnapshot;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.StateConflictException;
 import jakarta.persistence.Column;
@@ -7,7 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /** One customer comment and what was done about it. Always has an owner. */
 @Entity
@@ -16,6 +19,9 @@ public class FollowupCase {
   static final int MAX_REPLY = 10_000;
 
   @Id private String id;
+
+  /** The case as other modules were last told of it; null for a case created in this unit. */
+  @Transient private CaseSnapshot published;
 
   @Column(name = "response_id")
   private String responseId;
@@ -213,6 +219,45 @@ public class FollowupCase {
     if (threadMessageId == null) {
       threadMessageId = messageId;
     }
+  }
+
+  @PostLoad
+  void loaded() {
+    published = snapshot();
+  }
+
+  /** The case as reports see it now. */
+  public CaseSnapshot snapshot() {
+    return new CaseSnapshot(
+        id,
+        responseId,
+        surveyId,
+        contactId,
+        questionKey,
+        comment,
+        score,
+        teamId,
+        ownerId,
+        status.name(),
+        priority == null ? null : priority.name(),
+        createdAt,
+        dueAt,
+        firstReplyAt,
+        closedAt,
+        rootCause,
+        escalationLevel);
+  }
+
+  /**
+   * Marks the current state as told to other modules.
+   *
+   * @return the state told before (as loaded, or as of the previous change in this unit), null for
+   *     a new case
+   */
+  public CaseSnapshot publish(CaseSnapshot now) {
+    CaseSnapshot before = published;
+    published = now;
+    return before;
   }
 
   public boolean isOwnedBy(String userId) {

@@ -60,8 +60,7 @@ public class JpaFollowupDirectory implements FollowupDirectory {
 
   @Override
   public Optional<CaseSnapshot> caseSnapshot(String caseId) {
-    return Optional.ofNullable(em.find(FollowupCase.class, caseId))
-        .map(JpaFollowupDirectory::snapshot);
+    return Optional.ofNullable(em.find(FollowupCase.class, caseId)).map(FollowupCase::snapshot);
   }
 
   @Override
@@ -71,7 +70,7 @@ public class JpaFollowupDirectory implements FollowupDirectory {
         .setParameter("after", afterCaseId == null ? "" : afterCaseId)
         .setMaxResults(limit)
         .getResultStream()
-        .map(JpaFollowupDirectory::snapshot)
+        .map(FollowupCase::snapshot)
         .toList();
   }
 
@@ -91,27 +90,6 @@ public class JpaFollowupDirectory implements FollowupDirectory {
         .getResultStream()
         .forEach(r -> labels.put(r.code(), r.label()));
     return labels;
-  }
-
-  private static CaseSnapshot snapshot(FollowupCase c) {
-    return new CaseSnapshot(
-        c.id(),
-        c.responseId(),
-        c.surveyId(),
-        c.contactId(),
-        c.questionKey(),
-        c.comment(),
-        c.score(),
-        c.teamId(),
-        c.ownerId(),
-        c.status().name(),
-        c.priority() == null ? null : c.priority().name(),
-        c.createdAt(),
-        c.dueAt(),
-        c.firstReplyAt(),
-        c.closedAt(),
-        c.rootCause(),
-        c.escalationLevel());
   }
 
   private static long asLong(Object value) {

@@ -1,6 +1,7 @@
 package dev.verbatim.reporting.internal.application;
 
 import dev.verbatim.followup.api.FollowupDirectory;
+import dev.verbatim.platform.api.ModuleEvents;
 import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
 import dev.verbatim.reporting.internal.domain.Headline;
@@ -9,8 +10,10 @@ import dev.verbatim.reporting.internal.domain.NetPromoterScore;
 import dev.verbatim.reporting.internal.domain.Percentages;
 import dev.verbatim.reporting.internal.domain.ReportDefinitions;
 import dev.verbatim.reporting.internal.domain.ReportFilter;
+import dev.verbatim.reporting.internal.domain.ReportFreshness;
 import dev.verbatim.reporting.internal.domain.Rollup;
 import dev.verbatim.reporting.internal.infrastructure.FactExports;
+import dev.verbatim.reporting.internal.infrastructure.FactRecorder;
 import dev.verbatim.reporting.internal.infrastructure.ReportQueries;
 import dev.verbatim.reporting.internal.infrastructure.RollupRecompute;
 import jakarta.annotation.Resource;
@@ -36,6 +39,7 @@ public class ReportService {
   @Inject Clock clock;
   @Inject FollowupDirectory followup;
   @Inject StaffDirectory staff;
+  @Inject ModuleEvents events;
 
   public record WeekPoint(LocalDate weekStart, Headline figures) {}
 
@@ -60,7 +64,16 @@ public class ReportService {
   public record Recomputed(boolean agree, List<RollupRecompute.Comparison> figures) {}
 
   public Headline headline(ReportFilter f) {
-    return read(q -> Headline.of(q.headline(f, clock.millis()), !f.narrowsCases()));
+    return read(q -> Headline.of(q.headline(f, clock.millis()), !f.narrowsCases()))
+        .withFreshness(freshness());
+  }
+
+  /** How current the figures are: the newest event applied to them, and how many still wait. */
+  public ReportFreshness freshness() {
+    return events
+        .progress(FactRecorder.LISTENER)
+        .map(p -> ReportFreshness.of(p.lastEventAt(), p.backlog()))
+        .orElseGet(ReportFreshness::unknown);
   }
 
   public List<WeekPoint> trend(ReportFilter f) {
@@ -138,6 +151,8 @@ public class ReportService {
   /** Recomputes every rollup from the facts, compares with the incremental ones, then replaces. */
   @Transactional
   public Recomputed recompute() {
+    // the facts and rollups stay still meanwhile: no batch of events is applied until this commits
+    events.hold(FactRecorder.LISTENER);
     try (Connection c = dataSource.getConnection()) {
       RollupRecompute recompute = new RollupRecompute(c);
       Rollup fromFacts = recompute.fromFacts();

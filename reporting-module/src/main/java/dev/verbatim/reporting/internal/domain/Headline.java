@@ -37,7 +37,8 @@ public record Headline(
     long slaCounted,
     Double slaMetPct,
     long overdueNow,
-    boolean empty) {
+    boolean empty,
+    ReportFreshness freshness) {
 
   public static Headline of(HeadlineCounts c, boolean withSurveySide) {
     long slaCounted = c.replied() + c.unrepliedPastDue();
@@ -69,6 +70,41 @@ public record Headline(
         slaCounted,
         ReportDefinitions.slaMet(c.slaMet(), slaCounted),
         c.overdueNow(),
-        withSurveySide ? c.responses() == 0 : c.cases() == 0);
+        withSurveySide ? c.responses() == 0 : c.cases() == 0,
+        null);
+  }
+
+  /** The same figures, saying how fresh they are (the top-level headline; not its parts). */
+  public Headline withFreshness(ReportFreshness now) {
+    return new Headline(
+        invitations,
+        responses,
+        responseRatePct,
+        nps,
+        promoters,
+        passives,
+        detractors,
+        npsDistribution,
+        csatPct,
+        csatAnswers,
+        cesMean,
+        cesAnswers,
+        comments,
+        routed,
+        routedPct,
+        replied,
+        repliedPct,
+        closed,
+        closedPct,
+        medianFirstReplyMillis,
+        p90FirstReplyMillis,
+        medianCloseMillis,
+        p90CloseMillis,
+        slaMet,
+        slaCounted,
+        slaMetPct,
+        overdueNow,
+        empty,
+        now);
   }
 }

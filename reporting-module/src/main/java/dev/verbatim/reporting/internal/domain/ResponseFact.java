@@ -1,8 +1,7 @@
 package dev.verbatim.reporting.internal.domain;
 
-import dev.verbatim.survey.api.AnswerView;
 import dev.verbatim.survey.api.QuestionType;
-import dev.verbatim.survey.api.ResponseView;
+import dev.verbatim.survey.api.ResponseSubmitted;
 
 /**
  * What reports keep of a completed response: the first score of each headline kind (NPS, CSAT, CES)
@@ -19,22 +18,22 @@ public record ResponseFact(
     Integer ces,
     int comments) {
 
-  public static ResponseFact of(ResponseView response) {
+  public static ResponseFact of(ResponseSubmitted response) {
     return new ResponseFact(
-        response.id(),
+        response.responseId(),
         response.surveyId(),
-        response.contact().id(),
+        response.contactId(),
         response.submittedAt(),
         firstScore(response, QuestionType.NPS),
         firstScore(response, QuestionType.CSAT),
         firstScore(response, QuestionType.CES),
-        response.comments().size());
+        response.comments());
   }
 
-  private static Integer firstScore(ResponseView response, QuestionType type) {
+  private static Integer firstScore(ResponseSubmitted response, QuestionType type) {
     return response.answers().stream()
         .filter(a -> a.type() == type && a.score() != null)
-        .map(AnswerView::score)
+        .map(ResponseSubmitted.SubmittedAnswer::score)
         .findFirst()
         .orElse(null);
   }

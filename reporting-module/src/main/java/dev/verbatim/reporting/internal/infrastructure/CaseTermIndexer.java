@@ -1,12 +1,8 @@
 package dev.verbatim.reporting.internal.infrastructure;
 
-import dev.verbatim.followup.api.CaseChanged;
 import dev.verbatim.followup.api.CaseSnapshot;
-import dev.verbatim.followup.api.FollowupDirectory;
 import dev.verbatim.reporting.internal.domain.CommentTerms;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -16,26 +12,20 @@ import java.util.List;
 
 /**
  * Writes the terms of a case's comment (rpt_case_term) the first time the case is seen, in the
- * transaction of the event, next to {@link FactRecorder}'s case fact. A comment never changes, so
- * later changes of the case leave its terms alone.
+ * transaction that applies the event, next to {@link FactRecorder}'s case fact. A comment never
+ * changes, so later changes of the case leave its terms alone.
  */
 @ApplicationScoped
 public class CaseTermIndexer {
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
 
-  @Inject FollowupDirectory followup;
-
+  /** Indexes the case's comment unless its terms are stored already. */
   @Transactional(Transactional.TxType.MANDATORY)
-  void caseChanged(@Observes CaseChanged changed) {
-    if (isIndexed(changed.caseId())) {
-      return;
+  void indexOnce(CaseSnapshot c) {
+    if (!isIndexed(c.caseId())) {
+      index(c.caseId(), c.comment(), c.surveyId(), c.openedAt());
     }
-    followup.caseSnapshot(changed.caseId()).ifPresent(this::index);
-  }
-
-  void index(CaseSnapshot c) {
-    index(c.caseId(), c.comment(), c.surveyId(), c.openedAt());
   }
 
   /**

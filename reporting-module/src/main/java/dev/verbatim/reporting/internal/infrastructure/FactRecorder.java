@@ -2,16 +2,14 @@ package dev.verbatim.reporting.internal.infrastructure;
 
 import dev.verbatim.followup.api.CaseChanged;
 import dev.verbatim.followup.api.CaseSnapshot;
-import dev.verbatim.followup.api.FollowupDirectory;
+import dev.verbatim.platform.api.ModuleEvent;
+import dev.verbatim.platform.api.ModuleEventListener;
 import dev.verbatim.reporting.internal.domain.ResponseFact;
 import dev.verbatim.reporting.internal.domain.Rollup;
 import dev.verbatim.reporting.internal.domain.RollupRules;
-import dev.verbatim.survey.api.ContactView;
 import dev.verbatim.survey.api.InvitationCreated;
 import dev.verbatim.survey.api.ResponseSubmitted;
-import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,69 +19,99 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Keeps the report facts (rpt_* tables) in step with surveys and follow-up. Each observer runs
- * synchronously in the transaction of the event, so a fact exists exactly when what it records was
- * committed; reports then never read another module's tables. The rollups change in the same
- * transaction: a case that changes takes its previous snapshot away and adds the new one.
+ * Keeps the report facts (rpt_* tables), the rollups and the comment terms in step with surveys and
+ * follow-up, from the module-event log: after the customer's transaction has committed, in a
+ * transaction of the log's that also marks the events applied, so each event counts once. A batch
+ * adds all its rollup changes in one UPDATE per rollup row. Everything comes from the events and
+ * from reports' own tables; nothing is read back from the modules that published them.
+ *
+ * <p>A changed case takes its previous fact away from the rollups and adds the new one. The
+ * previous fact is the one reports stored (not the event's {@code before}), so the rollups always
+ * equal the sum of the stored facts, even if two changes of one case ever raced in follow-up.
  */
 @ApplicationScoped
-public class FactRecorder {
+public class FactRecorder implements ModuleEventListener {
+  public static final String LISTENER = "reporting";
+
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
 
-  @Inject SurveyDirectory surveys;
-  @Inject FollowupDirectory followup;
   @Inject RollupStore rollups;
+  @Inject CaseTermIndexer terms;
 
+  @Override
+  public String name() {
+    return LISTENER;
+  }
+
+  @Override
+  public Set<String> types() {
+    return Set.of(InvitationCreated.TYPE, ResponseSubmitted.TYPE, CaseChanged.TYPE);
+  }
+
+  @Override
   @Transactional(Transactional.TxType.MANDATORY)
-  void invitationCreated(@Observes InvitationCreated invitation) {
+  public void apply(List<ModuleEvent> events) {
+    Batch batch = new Batch();
+    for (ModuleEvent event : events) {
+      switch (event.type()) {
+        case InvitationCreated.TYPE ->
+            invitationCreated(event.read(InvitationCreated.class), batch);
+        case ResponseSubmitted.TYPE ->
+            responseSubmitted(event.read(ResponseSubmitted.class), batch);
+        case CaseChanged.TYPE -> caseChanged(event.read(CaseChanged.class), batch);
+        default ->
+            throw new IllegalArgumentException("reports take no " + event.type() + " events");
+      }
+    }
+    rollups.apply(batch.changes);
+  }
+
+  /** What a batch has changed so far: its rollup changes, and the cases and segments it wrote. */
+  private static final class Batch {
+    final Rollup changes = new Rollup();
+    final Map<String, Optional<CaseSnapshot>> cases = new HashMap<>();
+    final Map<String, Map<String, String>> segments = new HashMap<>();
+  }
+
+  private void invitationCreated(InvitationCreated invitation, Batch batch) {
     boolean added = recordInvitation(invitation);
-    Optional<Map<String, String>> segments =
-        surveys.contact(invitation.contactId()).map(this::recordSegments);
+    Map<String, String> segments =
+        recordSegments(invitation.contactId(), invitation.segments(), batch);
     if (added) {
-      Rollup changes = new Rollup();
       RollupRules.invitation(
-          changes,
-          invitation.surveyId(),
-          invitation.createdAt(),
-          segments.orElseGet(() -> segmentsOf(invitation.contactId())));
-      rollups.apply(changes);
+          batch.changes, invitation.surveyId(), invitation.createdAt(), segments);
     }
   }
 
-  @Transactional(Transactional.TxType.MANDATORY)
-  void responseSubmitted(@Observes ResponseSubmitted submitted) {
-    surveys
-        .response(submitted.responseId())
-        .ifPresent(
-            response -> {
-              ResponseFact fact = ResponseFact.of(response);
-              boolean added = recordResponse(fact);
-              Map<String, String> segments = recordSegments(response.contact());
-              if (added) {
-                Rollup changes = new Rollup();
-                RollupRules.response(changes, fact, segments);
-                rollups.apply(changes);
-              }
-            });
+  private void responseSubmitted(ResponseSubmitted submitted, Batch batch) {
+    ResponseFact fact = ResponseFact.of(submitted);
+    boolean added = recordResponse(fact);
+    Map<String, String> segments =
+        recordSegments(submitted.contactId(), submitted.segments(), batch);
+    if (added) {
+      RollupRules.response(batch.changes, fact, segments);
+    }
   }
 
-  @Transactional(Transactional.TxType.MANDATORY)
-  void caseChanged(@Observes CaseChanged changed) {
-    followup
-        .caseSnapshot(changed.caseId())
-        .ifPresent(
-            now -> {
-              Optional<CaseSnapshot> before = storedCase(now.caseId());
-              recordCase(now, before.isPresent());
-              Map<String, String> segments = segmentsOf(now.contactId());
-              Rollup changes = new Rollup();
-              before.ifPresent(b -> RollupRules.caseSnapshot(changes, b, -1, segments));
-              RollupRules.caseSnapshot(changes, now, 1, segments);
-              rollups.apply(changes);
-            });
+  private void caseChanged(CaseChanged changed, Batch batch) {
+    CaseSnapshot now = changed.after();
+    if (now == null) {
+      throw new IllegalArgumentException("case event " + changed.kind() + " carries no case");
+    }
+    Optional<CaseSnapshot> before = batch.cases.computeIfAbsent(now.caseId(), this::storedCase);
+    recordCase(now, before.isPresent());
+    Map<String, String> segments =
+        batch.segments.computeIfAbsent(now.contactId(), this::segmentsOf);
+    before.ifPresent(b -> RollupRules.caseSnapshot(batch.changes, b, -1, segments));
+    RollupRules.caseSnapshot(batch.changes, now, 1, segments);
+    batch.cases.put(now.caseId(), Optional.of(now));
+    if (before.isEmpty()) {
+      terms.indexOnce(now);
+    }
   }
 
   /** The case as reports last recorded it, to take away from the rollups before adding the new. */
@@ -110,7 +138,7 @@ public class FactRecorder {
     return stored;
   }
 
-  public boolean recordInvitation(InvitationCreated invitation) {
+  boolean recordInvitation(InvitationCreated invitation) {
     if (exists("rpt_invitation", "invitation_id", invitation.invitationId())) {
       return false;
     }
@@ -126,7 +154,7 @@ public class FactRecorder {
     return true;
   }
 
-  public boolean recordResponse(ResponseFact fact) {
+  boolean recordResponse(ResponseFact fact) {
     if (exists("rpt_response", "response_id", fact.responseId())) {
       return false;
     }
@@ -192,36 +220,28 @@ public class FactRecorder {
    *
    * @return the contact's segments as now stored
    */
-  Map<String, String> recordSegments(ContactView contact) {
-    Map<String, String> stored = new HashMap<>();
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        ReportSql.on(
-                em, "SELECT attr_name, attr_value FROM rpt_contact_segment WHERE contact_id = ?")
-            .setParameter(1, contact.id())
-            .getResultList();
-    for (Object[] row : rows) {
-      stored.put((String) row[0], (String) row[1]);
-    }
-    if (stored.equals(contact.attributes())) {
+  private Map<String, String> recordSegments(
+      String contactId, Map<String, String> attributes, Batch batch) {
+    Map<String, String> stored = batch.segments.computeIfAbsent(contactId, this::segmentsOf);
+    if (stored.equals(attributes)) {
       return stored;
     }
     ReportSql.on(em, "DELETE FROM rpt_contact_segment WHERE contact_id = ?")
-        .setParameter(1, contact.id())
+        .setParameter(1, contactId)
         .executeUpdate();
-    contact
-        .attributes()
-        .forEach(
-            (name, value) ->
-                ReportSql.on(
-                        em,
-                        "INSERT INTO rpt_contact_segment (contact_id, attr_name, attr_value)"
-                            + " VALUES (?, ?, ?)")
-                    .setParameter(1, contact.id())
-                    .setParameter(2, name)
-                    .setParameter(3, value)
-                    .executeUpdate());
-    return new HashMap<>(contact.attributes());
+    attributes.forEach(
+        (name, value) ->
+            ReportSql.on(
+                    em,
+                    "INSERT INTO rpt_contact_segment (contact_id, attr_name, attr_value)"
+                        + " VALUES (?, ?, ?)")
+                .setParameter(1, contactId)
+                .setParameter(2, name)
+                .setParameter(3, value)
+                .executeUpdate());
+    Map<String, String> now = new HashMap<>(attributes);
+    batch.segments.put(contactId, now);
+    return now;
   }
 
   private boolean exists(String table, String idColumn, String id) {

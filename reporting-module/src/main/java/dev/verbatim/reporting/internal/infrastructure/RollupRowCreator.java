@@ -10,17 +10,18 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Creates a missing rollup row with zero counters in a transaction of its own. Two first events for
- * the same day may race to create it: the loser's insert fails on the primary key, which only rolls
- * back this small transaction (on PostgreSQL a failed statement would otherwise spoil the event's
- * whole transaction); the caller then finds the winner's row and adds to it.
+ * Creates a missing rollup row with zero counters, in the applying transaction. Rollups are written
+ * by one applier at a time (the reporting listener's lease in the module-event log, which a
+ * recompute holds too), so no other transaction races to create the same row. (Creating it in a
+ * transaction of its own, as when every customer's transaction wrote rollups, waited on the lock
+ * the applying transaction's own UPDATE had just taken on Derby, until the lock timeout.)
  */
 @ApplicationScoped
 public class RollupRowCreator {
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  @Transactional(Transactional.TxType.MANDATORY)
   public void createZeroRow(RollupTable table, List<Object> key, int stripe) {
     var insert = ReportSql.on(em, insertZeroRow(table));
     for (int i = 0; i < key.size(); i++) {

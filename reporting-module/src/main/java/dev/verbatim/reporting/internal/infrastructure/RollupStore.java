@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Adds an event's rollup changes in the event's transaction: {@code UPDATE ... SET n = n + ?} on
- * the transaction's stripe of each row ({@link RollupStripe}), and when that row does not exist
- * yet, creates it with zeros first (see {@link RollupRowCreator}).
+ * Adds a batch of events' rollup changes in the transaction that applies them: one {@code UPDATE
+ * ... SET n = n + ?} per row, on the transaction's stripe ({@link RollupStripe}), and when that row
+ * does not exist yet, creates it with zeros first (see {@link RollupRowCreator}).
  */
 @ApplicationScoped
 public class RollupStore {
@@ -38,11 +38,7 @@ public class RollupStore {
     if (update(table, key, s, deltas) > 0) {
       return;
     }
-    try {
-      creator.createZeroRow(table, key, s);
-    } catch (RuntimeException raced) {
-      // another transaction created it first; add to theirs
-    }
+    creator.createZeroRow(table, key, s);
     if (update(table, key, s, deltas) == 0) {
       throw new IllegalStateException(
           "rollup row " + table.table + " " + key + " stripe " + s + " is missing");

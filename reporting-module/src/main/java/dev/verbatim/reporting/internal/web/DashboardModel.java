@@ -4,6 +4,7 @@ import dev.verbatim.followup.api.FollowupDirectory;
 import dev.verbatim.reporting.internal.application.ReportService;
 import dev.verbatim.reporting.internal.domain.Headline;
 import dev.verbatim.reporting.internal.domain.ReportFilter;
+import dev.verbatim.reporting.internal.domain.ReportFreshness;
 import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ public class DashboardModel {
     Headline h = reports.headline(f);
     Map<String, Object> m = new HashMap<>();
     m.put("empty", h.empty());
+    m.put("freshness", freshness(h.freshness()));
     m.put("from", f.from() == null ? "" : f.from().toString());
     m.put("to", f.to() == null ? "" : f.to().toString());
     m.put("owner", f.ownerId() == null ? "" : f.ownerId());
@@ -212,5 +214,19 @@ public class DashboardModel {
 
   static String duration(Long millis) {
     return millis == null ? "–" : ReportPages.minutes(Math.round(millis / 60_000.0));
+  }
+
+  private static final java.time.format.DateTimeFormatter AS_OF =
+      java.time.format.DateTimeFormatter.ofPattern(
+              "d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** "Figures as of ..." under the title: when the newest counted change happened, what waits. */
+  static Map<String, Object> freshness(ReportFreshness f) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("asOf", f == null || f.lastEventAt() == null ? null : AS_OF.format(f.lastEventAt()));
+    m.put("asOfIso", f == null || f.lastEventAt() == null ? "" : f.lastEventAt().toString());
+    m.put("waiting", f == null || f.upToDate() ? null : String.format("%,d", f.waiting()));
+    return m;
   }
 }

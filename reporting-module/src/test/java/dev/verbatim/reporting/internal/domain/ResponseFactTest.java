@@ -2,33 +2,32 @@ package dev.verbatim.reporting.internal.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verbatim.survey.api.AnswerView;
-import dev.verbatim.survey.api.ContactView;
 import dev.verbatim.survey.api.QuestionType;
-import dev.verbatim.survey.api.ResponseView;
+import dev.verbatim.survey.api.ResponseSubmitted;
+import dev.verbatim.survey.api.ResponseSubmitted.SubmittedAnswer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResponseFactTest {
-  private static final ContactView CONTACT = new ContactView("c1", "a@example.com", "A", Map.of());
-
   @Test
   void keepsTheFirstScoreOfEachHeadlineKindAndCountsNonEmptyComments() {
-    ResponseView response =
-        new ResponseView(
+    ResponseSubmitted response =
+        new ResponseSubmitted(
             "r1",
             "s1",
-            "Survey",
-            CONTACT,
+            1,
+            "i1",
+            "c1",
             1000L,
             List.of(
-                new AnswerView("csat", QuestionType.CSAT, "Happy?", 4, null),
-                new AnswerView("nps", QuestionType.NPS, "Recommend?", 9, null),
-                new AnswerView("nps2", QuestionType.NPS, "Again?", 2, null),
-                new AnswerView("why", QuestionType.TEXT, "Why?", null, "Quick delivery"),
-                new AnswerView("more", QuestionType.SHORT_TEXT, "More?", null, "  "),
-                new AnswerView("else", QuestionType.SHORT_TEXT, "Else?", null, "Kind staff")));
+                SubmittedAnswer.of("csat", QuestionType.CSAT, 4, null),
+                SubmittedAnswer.of("nps", QuestionType.NPS, 9, null),
+                SubmittedAnswer.of("nps2", QuestionType.NPS, 2, null),
+                SubmittedAnswer.of("why", QuestionType.TEXT, null, "Quick delivery"),
+                SubmittedAnswer.of("more", QuestionType.SHORT_TEXT, null, "  "),
+                SubmittedAnswer.of("else", QuestionType.SHORT_TEXT, null, "Kind staff")),
+            Map.of());
 
     ResponseFact fact = ResponseFact.of(response);
 

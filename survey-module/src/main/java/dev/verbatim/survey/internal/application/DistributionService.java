@@ -4,6 +4,7 @@ import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.MailDeliveries;
+import dev.verbatim.platform.api.ModuleEvents;
 import dev.verbatim.platform.api.Outbox;
 import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.StateConflictException;
@@ -21,7 +22,6 @@ import dev.verbatim.survey.internal.domain.SuppressionReason;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.infrastructure.InvitationMail;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,7 +56,7 @@ public class DistributionService {
   @Inject SurveyService surveys;
   @Inject Outbox outbox;
   @Inject InvitationMail invitationMail;
-  @Inject Event<InvitationCreated> invitationCreated;
+  @Inject ModuleEvents events;
   @Inject SuppressionList suppressions;
   @Inject SendingSettings settings;
   @Inject MailDeliveries deliveries;
@@ -251,9 +251,15 @@ public class DistributionService {
               InvitationTokens.hash(token),
               now);
       em.persist(invitation);
-      invitationCreated.fire(
+      events.publish(
+          InvitationCreated.TYPE,
+          invitation.id(),
           new InvitationCreated(
-              invitation.id(), survey.id(), contact.id(), invitation.createdAt()));
+              invitation.id(),
+              survey.id(),
+              contact.id(),
+              invitation.createdAt(),
+              contact.attributes()));
       invitation.recordMessageId(outbox.enqueue(invitationMail.compose(survey, contact, token)));
       invited++;
     }

@@ -3,6 +3,7 @@ package dev.verbatim.survey.internal.application;
 import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
+import dev.verbatim.platform.api.ModuleEvents;
 import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.StateConflictException;
 import dev.verbatim.survey.api.QuestionType;
@@ -56,6 +57,7 @@ public class ResponseService {
 
   @Inject Clock clock;
   @Inject Event<ResponseSubmitted> submitted;
+  @Inject ModuleEvents events;
   @Inject LinkOpenings openings;
 
   @Inject
@@ -168,9 +170,23 @@ public class ResponseService {
     invitation = em.merge(invitation);
     invitation.markAnswered(at);
     flushOnce();
-    submitted.fire(
+    ResponseSubmitted event =
         new ResponseSubmitted(
-            response.id(), response.surveyId(), invitation.id(), invitation.contactId(), at));
+            response.id(),
+            response.surveyId(),
+            version.number(),
+            invitation.id(),
+            invitation.contactId(),
+            at,
+            answers.stream()
+                .map(
+                    a ->
+                        ResponseSubmitted.SubmittedAnswer.of(
+                            a.questionKey(), a.type(), a.score(), a.text()))
+                .toList(),
+            respondent.contact().attributes());
+    events.publish(ResponseSubmitted.TYPE, response.id(), event);
+    submitted.fire(event);
     return response;
   }
 

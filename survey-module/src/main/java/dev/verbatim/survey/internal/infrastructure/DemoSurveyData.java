@@ -1,6 +1,7 @@
 package dev.verbatim.survey.internal.infrastructure;
 
 import dev.verbatim.platform.api.Ids;
+import dev.verbatim.platform.api.ModuleEvents;
 import dev.verbatim.platform.api.SchemaReady;
 import dev.verbatim.survey.api.InvitationCreated;
 import dev.verbatim.survey.internal.application.ResponseService;
@@ -13,7 +14,6 @@ import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.domain.SurveyDraft;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -86,7 +86,7 @@ public class DemoSurveyData {
   @Inject SurveyService surveys;
   @Inject ResponseService responses;
   @Inject Clock clock;
-  @Inject Event<InvitationCreated> invitationCreated;
+  @Inject ModuleEvents events;
 
   private String seededSurveyId;
 
@@ -145,9 +145,15 @@ public class DemoSurveyData {
               InvitationTokens.hash(InvitationTokens.newToken()),
               now - Duration.ofDays(28).toMillis());
       em.persist(invitation);
-      invitationCreated.fire(
+      events.publish(
+          InvitationCreated.TYPE,
+          invitation.id(),
           new InvitationCreated(
-              invitation.id(), survey.id(), contact.id(), invitation.createdAt()));
+              invitation.id(),
+              survey.id(),
+              contact.id(),
+              invitation.createdAt(),
+              contact.attributes()));
     }
     distribution.count(CONTACTS, 0);
     seededSurveyId = survey.id();

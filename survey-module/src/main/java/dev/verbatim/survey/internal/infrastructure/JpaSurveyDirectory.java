@@ -3,7 +3,6 @@ package dev.verbatim.survey.internal.infrastructure;
 import dev.verbatim.survey.api.AnswerView;
 import dev.verbatim.survey.api.ContactResponse;
 import dev.verbatim.survey.api.ContactView;
-import dev.verbatim.survey.api.InvitationCreated;
 import dev.verbatim.survey.api.QuestionType;
 import dev.verbatim.survey.api.ResponseView;
 import dev.verbatim.survey.api.SurveyCounts;
@@ -11,7 +10,6 @@ import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
 import dev.verbatim.survey.internal.domain.Answer;
 import dev.verbatim.survey.internal.domain.Contact;
-import dev.verbatim.survey.internal.domain.Invitation;
 import dev.verbatim.survey.internal.domain.Question;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.domain.SurveyResponse;
@@ -167,17 +165,6 @@ public class JpaSurveyDirectory implements SurveyDirectory {
         .getResultStream()
         .map(this::response)
         .flatMap(Optional::stream)
-        .toList();
-  }
-
-  @Override
-  public List<InvitationCreated> invitationsAfter(String afterId, int limit) {
-    return em.createQuery(
-            "SELECT i FROM Invitation i WHERE i.id > :after ORDER BY i.id", Invitation.class)
-        .setParameter("after", afterId == null ? "" : afterId)
-        .setMaxResults(limit)
-        .getResultStream()
-        .map(i -> new InvitationCreated(i.id(), i.surveyId(), i.contactId(), i.createdAt()))
         .toList();
   }
 
