@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How far the reports trail the customers while they answer: every 100 ms it reads the headline's
- * freshness, and when events wait, takes the age of the newest counted one as the lag (0 when none
- * waits). After the load it measures how long the backlog takes to drain.
+ * How far the reports trail the customers while they answer: every 250 ms it reads the headline's
+ * freshness and takes the age of the oldest change not yet counted as the lag (0 when none waits).
+ * After the load it measures how long the backlog takes to drain.
  */
 final class ReportLagSampler implements AutoCloseable {
   private final ApiClient staff;
@@ -34,13 +34,13 @@ final class ReportLagSampler implements AutoCloseable {
             staff.get("/api/reports/headline").expectStatus(200).json().getJsonObject("freshness");
         if (freshness.getBoolean("upToDate")) {
           lagMillis.add(0L);
-        } else if (freshness.get("lastEventAt") != null
-            && freshness.get("lastEventAt").getValueType()
+        } else if (freshness.get("oldestWaitingAt") != null
+            && freshness.get("oldestWaitingAt").getValueType()
                 == jakarta.json.JsonValue.ValueType.STRING) {
-          long last = Instant.parse(freshness.getString("lastEventAt")).toEpochMilli();
-          lagMillis.add(Math.max(0, System.currentTimeMillis() - last));
+          long oldest = Instant.parse(freshness.getString("oldestWaitingAt")).toEpochMilli();
+          lagMillis.add(Math.max(0, System.currentTimeMillis() - oldest));
         }
-        Thread.sleep(100);
+        Thread.sleep(250);
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {

@@ -36,6 +36,7 @@ public class EventDispatcher {
   @Inject Clock clock;
 
   private final Map<String, Drain> drains = new ConcurrentHashMap<>();
+  private final AtomicBoolean lingering = new AtomicBoolean();
   private volatile boolean started;
   private ScheduledFuture<?> ticker;
 
@@ -56,6 +57,27 @@ public class EventDispatcher {
     started = false;
     if (ticker != null) {
       ticker.cancel(false);
+    }
+  }
+
+  /**
+   * After a commit that published events: drains once {@code verbatim.events.linger-millis} have
+   * passed, one drain for all the commits meanwhile.
+   */
+  void deliverAfterCommit() {
+    if (!started || !lingering.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      scheduler.schedule(
+          () -> {
+            lingering.set(false);
+            deliverSoon();
+          },
+          settings.lingerMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RuntimeException stopping) {
+      lingering.set(false);
     }
   }
 

@@ -27,12 +27,24 @@ public class EventLogSettings {
   @ConfigProperty(name = "verbatim.events.lease-seconds", defaultValue = "30")
   long leaseSeconds;
 
+  @Inject
+  @ConfigProperty(name = "verbatim.events.linger-millis", defaultValue = "50")
+  long lingerMillis;
+
   Limits limits() {
     return new Limits(batchSize, maxAttempts, retryBaseMillis);
   }
 
   long pollMillis() {
     return pollMillis;
+  }
+
+  /**
+   * How long delivery waits after a commit before it drains, so that the events of the commits
+   * meanwhile go in the same batch (one transaction and one rollup UPDATE per key for all of them).
+   */
+  long lingerMillis() {
+    return lingerMillis;
   }
 
   /** How long a server keeps a listener after its last batch; after a crash another takes over. */

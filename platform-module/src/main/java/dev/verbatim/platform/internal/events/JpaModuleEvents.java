@@ -95,7 +95,7 @@ public class JpaModuleEvents implements ModuleEvents {
           @Override
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-              dispatcher.deliverSoon();
+              dispatcher.deliverAfterCommit();
             }
           }
         });

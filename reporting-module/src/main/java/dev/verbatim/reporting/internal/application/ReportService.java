@@ -72,7 +72,7 @@ public class ReportService {
   public ReportFreshness freshness() {
     return events
         .progress(FactRecorder.LISTENER)
-        .map(p -> ReportFreshness.of(p.lastEventAt(), p.backlog()))
+        .map(p -> ReportFreshness.of(p.lastEventAt(), p.backlog(), p.oldestWaitingAt()))
         .orElseGet(ReportFreshness::unknown);
   }
 
