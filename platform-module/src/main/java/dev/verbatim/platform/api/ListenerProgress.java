@@ -23,9 +23,4 @@ public record ListenerProgress(
     Long lastAppliedAt,
     int failures,
     String lastError,
-    String parkedError) {
-
-  public boolean upToDate() {
-    return backlog == 0;
-  }
-}
+    String parkedError) {}

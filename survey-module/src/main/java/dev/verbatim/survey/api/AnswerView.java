@@ -8,6 +8,6 @@ public record AnswerView(
     String questionKey, QuestionType type, String prompt, Integer score, String text) {
 
   public boolean isComment() {
-    return type.freeText() && text != null && !text.isBlank();
+    return type.isComment(text);
   }
 }

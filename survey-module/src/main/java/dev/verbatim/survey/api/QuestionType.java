@@ -47,6 +47,11 @@ public enum QuestionType {
     return kind == Kind.FREE_TEXT;
   }
 
+  /** Whether an answer of this type with this text is a comment: free text, more than blanks. */
+  public boolean isComment(String text) {
+    return freeText() && text != null && !text.isBlank();
+  }
+
   public int min() {
     return min;
   }

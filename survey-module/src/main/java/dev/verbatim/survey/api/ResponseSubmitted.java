@@ -42,8 +42,7 @@ public record ResponseSubmitted(
     /** An answer whose free text counts as a comment when it is more than blanks. */
     public static SubmittedAnswer of(
         String questionKey, QuestionType type, Integer score, String text) {
-      return new SubmittedAnswer(
-          questionKey, type, score, type.freeText() && text != null && !text.isBlank());
+      return new SubmittedAnswer(questionKey, type, score, type.isComment(text));
     }
   }
 

@@ -64,8 +64,8 @@ public class ReportService {
   public record Recomputed(boolean agree, List<RollupRecompute.Comparison> figures) {}
 
   public Headline headline(ReportFilter f) {
-    return read(q -> Headline.of(q.headline(f, clock.millis()), !f.narrowsCases()))
-        .withFreshness(freshness());
+    ReportFreshness freshness = freshness();
+    return read(q -> Headline.of(q.headline(f, clock.millis()), !f.narrowsCases(), freshness));
   }
 
   /** How current the figures are: the newest event applied to them, and how many still wait. */

@@ -41,6 +41,13 @@ public record Headline(
     ReportFreshness freshness) {
 
   public static Headline of(HeadlineCounts c, boolean withSurveySide) {
+    return of(c, withSurveySide, null);
+  }
+
+  /**
+   * @param freshness how current the figures are; given for the top-level headline, not its parts
+   */
+  public static Headline of(HeadlineCounts c, boolean withSurveySide, ReportFreshness freshness) {
     long slaCounted = c.replied() + c.unrepliedPastDue();
     return new Headline(
         withSurveySide ? c.invitations() : null,
@@ -71,40 +78,6 @@ public record Headline(
         ReportDefinitions.slaMet(c.slaMet(), slaCounted),
         c.overdueNow(),
         withSurveySide ? c.responses() == 0 : c.cases() == 0,
-        null);
-  }
-
-  /** The same figures, saying how fresh they are (the top-level headline; not its parts). */
-  public Headline withFreshness(ReportFreshness now) {
-    return new Headline(
-        invitations,
-        responses,
-        responseRatePct,
-        nps,
-        promoters,
-        passives,
-        detractors,
-        npsDistribution,
-        csatPct,
-        csatAnswers,
-        cesMean,
-        cesAnswers,
-        comments,
-        routed,
-        routedPct,
-        replied,
-        repliedPct,
-        closed,
-        closedPct,
-        medianFirstReplyMillis,
-        p90FirstReplyMillis,
-        medianCloseMillis,
-        p90CloseMillis,
-        slaMet,
-        slaCounted,
-        slaMetPct,
-        overdueNow,
-        empty,
-        now);
+        freshness);
   }
 }

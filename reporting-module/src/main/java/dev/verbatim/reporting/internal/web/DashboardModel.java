@@ -8,10 +8,13 @@ import dev.verbatim.reporting.internal.domain.ReportFreshness;
 import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** What the dashboard page shows: figures with their verbatims links, charts, tables, CSV links. */
@@ -216,10 +219,9 @@ public class DashboardModel {
     return millis == null ? "–" : ReportPages.minutes(Math.round(millis / 60_000.0));
   }
 
-  private static final java.time.format.DateTimeFormatter AS_OF =
-      java.time.format.DateTimeFormatter.ofPattern(
-              "d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
-          .withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter AS_OF =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   /** "Figures as of ..." under the title: when the newest counted change happened, what waits. */
   static Map<String, Object> freshness(ReportFreshness f) {
