@@ -131,23 +131,31 @@ public class OutboxStore {
         .getSingleResult();
   }
 
-  /** One query for health and metrics; reads without a transaction, like any report. */
+  /**
+   * One query for health and metrics; reads without a transaction, like any report. Native SQL, so
+   * the NULLs stay literals: EclipseLink binds a JPQL NULL as a VARCHAR parameter, which PostgreSQL
+   * refuses beside a BIGINT in a CASE.
+   */
   public OutboxSnapshot snapshot() {
     long now = clock.millis();
     Object[] row =
-        em.createQuery(
-                "SELECT SUM(CASE WHEN m.status = :pending THEN 1 ELSE 0 END),"
-                    + " SUM(CASE WHEN m.status = :pending AND m.attempts > 0 THEN 1 ELSE 0 END),"
-                    + " SUM(CASE WHEN m.status = :failed THEN 1 ELSE 0 END),"
-                    + " MIN(CASE WHEN m.status = :pending THEN m.createdAt ELSE NULL END),"
-                    + " MIN(CASE WHEN m.status = :pending AND m.attempts > 0 THEN m.nextAttemptAt"
-                    + " ELSE NULL END),"
-                    + " MAX(CASE WHEN m.status = :pending THEN m.attempts ELSE 0 END)"
-                    + " FROM OutboxMessage m",
-                Object[].class)
-            .setParameter("pending", OutboxMessage.PENDING)
-            .setParameter("failed", OutboxMessage.FAILED)
-            .getSingleResult();
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT SUM(CASE WHEN status = ? THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = ? AND attempts > 0 THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = ? THEN 1 ELSE 0 END),"
+                        + " MIN(CASE WHEN status = ? THEN created_at ELSE NULL END),"
+                        + " MIN(CASE WHEN status = ? AND attempts > 0 THEN next_attempt_at"
+                        + " ELSE NULL END),"
+                        + " MAX(CASE WHEN status = ? THEN attempts ELSE 0 END)"
+                        + " FROM plt_outbox")
+                .setParameter(1, OutboxMessage.PENDING)
+                .setParameter(2, OutboxMessage.PENDING)
+                .setParameter(3, OutboxMessage.FAILED)
+                .setParameter(4, OutboxMessage.PENDING)
+                .setParameter(5, OutboxMessage.PENDING)
+                .setParameter(6, OutboxMessage.PENDING)
+                .getSingleResult();
     return OutboxSnapshot.of(row, now);
   }
 }

@@ -1,13 +1,8 @@
 package dev.verbatim.platform.internal.infrastructure;
 
 import dev.verbatim.platform.api.MigrationSource;
-import dev.verbatim.platform.api.SchemaReady;
-import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,8 +25,8 @@ import javax.sql.DataSource;
 
 /**
  * Applies each module's versioned SQL scripts once, at start-up, before anything else touches the
- * database, then fires {@link SchemaReady}. Each script runs in its own transaction together with
- * its history row, so a failed script leaves nothing half-applied.
+ * database. Each script runs in its own transaction together with its history row, so a failed
+ * script leaves nothing half-applied. Run by ApplicationStartup.
  */
 @ApplicationScoped
 public class SchemaMigrator {
@@ -42,12 +37,6 @@ public class SchemaMigrator {
   DataSource dataSource;
 
   @Inject Instance<MigrationSource> sources;
-  @Inject Event<SchemaReady> schemaReady;
-
-  void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object ignored) {
-    migrate();
-    schemaReady.fire(new SchemaReady());
-  }
 
   public void migrate() {
     List<MigrationSource> ordered = new ArrayList<>();

@@ -7,7 +7,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -45,16 +44,23 @@ public class AdminBootstrap {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  @Transactional
   void createFirstAdmin(@Observes @Priority(10) SchemaReady ready) {
     if (directory.count() > 0) {
       return;
     }
     boolean generated = password.isEmpty() || password.get().isBlank();
     String initial = generated ? randomPassword() : password.get();
-    directory.create(
-        new NewStaffUser(
-            username, email, "Administrator", initial, Set.of(Roles.ADMIN, Roles.MANAGER)));
+    try {
+      directory.create(
+          new NewStaffUser(
+              username, email, "Administrator", initial, Set.of(Roles.ADMIN, Roles.MANAGER)));
+    } catch (RuntimeException raced) {
+      if (directory.count() == 0) {
+        throw raced;
+      }
+      LOG.fine("Another server created the first admin");
+      return;
+    }
     if (generated) {
       LOG.warning(
           "Created the first admin '"

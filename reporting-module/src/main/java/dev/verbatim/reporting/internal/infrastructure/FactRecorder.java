@@ -7,13 +7,13 @@ import dev.verbatim.platform.api.ModuleEventListener;
 import dev.verbatim.reporting.internal.domain.ResponseFact;
 import dev.verbatim.reporting.internal.domain.Rollup;
 import dev.verbatim.reporting.internal.domain.RollupRules;
+import dev.verbatim.reporting.internal.infrastructure.ReportSql.Typed;
 import dev.verbatim.survey.api.InvitationCreated;
 import dev.verbatim.survey.api.ResponseSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
@@ -158,19 +158,18 @@ public class FactRecorder implements ModuleEventListener {
     if (exists("rpt_response", "response_id", fact.responseId())) {
       return false;
     }
-    ReportSql.on(
-            em,
-            "INSERT INTO rpt_response (response_id, survey_id, contact_id, submitted_at,"
-                + " nps_score, csat_score, ces_score, comments) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .setParameter(1, fact.responseId())
-        .setParameter(2, fact.surveyId())
-        .setParameter(3, fact.contactId())
-        .setParameter(4, fact.submittedAt())
-        .setParameter(5, fact.nps())
-        .setParameter(6, fact.csat())
-        .setParameter(7, fact.ces())
-        .setParameter(8, fact.comments())
-        .executeUpdate();
+    ReportSql.write(
+        em,
+        "INSERT INTO rpt_response (response_id, survey_id, contact_id, submitted_at,"
+            + " nps_score, csat_score, ces_score, comments) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        fact.responseId(),
+        fact.surveyId(),
+        fact.contactId(),
+        fact.submittedAt(),
+        Typed.integer(fact.nps()),
+        Typed.integer(fact.csat()),
+        Typed.integer(fact.ces()),
+        fact.comments());
     return true;
   }
 
@@ -178,41 +177,34 @@ public class FactRecorder implements ModuleEventListener {
    * @param known whether the case's fact exists already (read in the same transaction)
    */
   void recordCase(CaseSnapshot c, boolean known) {
-    Query write =
-        ReportSql.on(
-            em,
-            known
-                ? "UPDATE rpt_case SET response_id = ?, survey_id = ?, contact_id = ?,"
-                    + " question_key = ?, comment_text = ?, score = ?, team_id = ?, owner_id = ?,"
-                    + " status = ?, priority = ?, opened_at = ?, due_at = ?, first_reply_at = ?,"
-                    + " closed_at = ?, root_cause = ?, escalation_level = ? WHERE case_id = ?"
-                : "INSERT INTO rpt_case (response_id, survey_id, contact_id, question_key,"
-                    + " comment_text, score, team_id, owner_id, status, priority, opened_at,"
-                    + " due_at, first_reply_at, closed_at, root_cause, escalation_level, case_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Object[] values = {
-      c.responseId(),
-      c.surveyId(),
-      c.contactId(),
-      c.questionKey(),
-      c.comment(),
-      c.score(),
-      c.teamId(),
-      c.ownerId(),
-      c.status(),
-      c.priority(),
-      c.openedAt(),
-      c.dueAt(),
-      c.firstReplyAt(),
-      c.closedAt(),
-      c.rootCause(),
-      c.escalationLevel(),
-      c.caseId()
-    };
-    for (int i = 0; i < values.length; i++) {
-      write.setParameter(i + 1, values[i]);
-    }
-    write.executeUpdate();
+    ReportSql.write(
+        em,
+        known
+            ? "UPDATE rpt_case SET response_id = ?, survey_id = ?, contact_id = ?,"
+                + " question_key = ?, comment_text = ?, score = ?, team_id = ?, owner_id = ?,"
+                + " status = ?, priority = ?, opened_at = ?, due_at = ?, first_reply_at = ?,"
+                + " closed_at = ?, root_cause = ?, escalation_level = ? WHERE case_id = ?"
+            : "INSERT INTO rpt_case (response_id, survey_id, contact_id, question_key,"
+                + " comment_text, score, team_id, owner_id, status, priority, opened_at,"
+                + " due_at, first_reply_at, closed_at, root_cause, escalation_level, case_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        c.responseId(),
+        c.surveyId(),
+        c.contactId(),
+        c.questionKey(),
+        Typed.varchar(c.comment()),
+        Typed.integer(c.score()),
+        Typed.varchar(c.teamId()),
+        Typed.varchar(c.ownerId()),
+        c.status(),
+        Typed.varchar(c.priority()),
+        c.openedAt(),
+        Typed.bigint(c.dueAt()),
+        Typed.bigint(c.firstReplyAt()),
+        Typed.bigint(c.closedAt()),
+        Typed.varchar(c.rootCause()),
+        c.escalationLevel(),
+        c.caseId());
   }
 
   /**

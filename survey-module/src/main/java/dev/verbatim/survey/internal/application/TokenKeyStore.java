@@ -1,41 +1,44 @@
 package dev.verbatim.survey.internal.application;
 
 import dev.verbatim.platform.api.SchemaReady;
-import dev.verbatim.survey.internal.domain.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.logging.Logger;
 
 /**
  * The secret personal links are derived from, kept in the database. Created in its own transaction
- * at start-up, so no link is ever derived from a key that was not stored.
+ * at start-up, so no link is ever derived from a key that was not stored. When two servers create
+ * it at once, one insert fails on the key's primary key and that server uses the other's key.
  */
 @ApplicationScoped
 public class TokenKeyStore {
+  private static final Logger LOG = Logger.getLogger(TokenKeyStore.class.getName());
   static final String TOKEN_KEY = "invitation-token-key";
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject SettingRows rows;
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   void createAtStart(@Observes SchemaReady ready) {
     load();
   }
 
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public String load() {
-    Setting setting = em.find(Setting.class, TOKEN_KEY);
-    if (setting != null) {
-      return setting.value();
-    }
+    return rows.find(TOKEN_KEY).orElseGet(this::create);
+  }
+
+  private String create() {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     String value = Base64.getEncoder().encodeToString(bytes);
-    em.persist(new Setting(TOKEN_KEY, value));
-    return value;
+    try {
+      rows.insert(TOKEN_KEY, value);
+      return value;
+    } catch (RuntimeException raced) {
+      String theirs = rows.find(TOKEN_KEY).orElseThrow(() -> raced);
+      LOG.fine("Another server created the token key first: using it");
+      return theirs;
+    }
   }
 }

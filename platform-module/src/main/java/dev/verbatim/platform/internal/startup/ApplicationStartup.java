@@ -1,0 +1,60 @@
+package dev.verbatim.platform.internal.startup;
+
+import dev.verbatim.platform.api.SchemaReady;
+import dev.verbatim.platform.internal.infrastructure.SchemaMigrator;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The server's start-up, once, before it serves anyone: the schema migrations, then {@link
+ * SchemaReady} for the work that needs the schema (first admin, keys, demo data, schedulers). On a
+ * shared PostgreSQL it runs under {@link StartupLock}, so servers starting together take turns and
+ * each finds what the one before created. A failure leaves the application deployed but not ready
+ * ({@link StartupStatus}): readiness DOWN with the reason instead of a server that looks up.
+ */
+@ApplicationScoped
+public class ApplicationStartup {
+  private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+  @Resource(lookup = "jdbc/verbatim")
+  DataSource dataSource;
+
+  @Inject SchemaMigrator migrator;
+  @Inject Event<SchemaReady> schemaReady;
+  @Inject StartupStatus status;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) @Priority(1) Object ignored) {
+    try (StartupLock.Held lock = StartupLock.acquire(dataSource)) {
+      migrator.migrate();
+      schemaReady.fire(new SchemaReady());
+      status.ready();
+    } catch (SQLException | RuntimeException e) {
+      String reason = reason(e);
+      LOG.log(Level.SEVERE, "Verbatim did not start: " + reason, e);
+      status.failed(reason);
+    }
+  }
+
+  /** The first line of the innermost message: what an operator can act on. */
+  static String reason(Throwable failure) {
+    Throwable cause = failure;
+    String message = failure.toString();
+    while (cause != null) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        message = cause.getMessage();
+      }
+      cause = cause.getCause() == cause ? null : cause.getCause();
+    }
+    String firstLine = message.strip().lines().findFirst().orElse(message);
+    return firstLine.length() > 300 ? firstLine.substring(0, 300) + "…" : firstLine;
+  }
+}
