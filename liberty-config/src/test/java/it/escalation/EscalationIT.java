@@ -67,7 +67,13 @@ class EscalationIT {
   private static final Pattern SURVEY_LINK = Pattern.compile("/s/([A-Za-z0-9_-]+)");
 
   /** The Arquillian server (src/test/liberty/config/server.xml). */
-  private static final String BASE_URL = "http://localhost:9181";
+  /**
+   * This server's own address (arquillian on 9181, arquillianpg on 9191), read in the container.
+   */
+  private static final String BASE_URL =
+      org.eclipse.microprofile.config.ConfigProvider.getConfig()
+          .getOptionalValue("verbatim.public.base-url", String.class)
+          .orElse("http://localhost:9181");
 
   private static final Duration HIGH_SLA = Duration.ofHours(24);
 

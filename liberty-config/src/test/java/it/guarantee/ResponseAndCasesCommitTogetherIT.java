@@ -151,7 +151,13 @@ class ResponseAndCasesCommitTogetherIT {
     HttpResponse<String> page =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:9181/s/" + invited.token()))
+                HttpRequest.newBuilder(
+                        URI.create(
+                            org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                                    .getOptionalValue("verbatim.public.base-url", String.class)
+                                    .orElse("http://localhost:9181")
+                                + "/s/"
+                                + invited.token()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form))
                     .build(),
