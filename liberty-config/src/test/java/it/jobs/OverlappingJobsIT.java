@@ -52,8 +52,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Several servers share one database, so every scheduled job runs on several at once. Two or more
  * runs of a job started together on managed threads, each in its own transaction against the same
- * database, stand in for two servers: the work is done exactly once, and the losers say nothing
- * (no exception reaches the caller).
+ * database, stand in for two servers: the work is done exactly once, and the losers say nothing (no
+ * exception reaches the caller).
  */
 @ExtendWith(ArquillianExtension.class)
 class OverlappingJobsIT {
@@ -140,7 +140,8 @@ class OverlappingJobsIT {
         new DigestSchedule.Period("weekly:" + from, from, from.plusDays(6));
     String subject = "Verbatim digest " + period.from() + " to " + period.to();
 
-    List<Boolean> sent = concurrently(() -> digests.sendScheduled(period, System.currentTimeMillis()));
+    List<Boolean> sent =
+        concurrently(() -> digests.sendScheduled(period, System.currentTimeMillis()));
 
     assertEquals(
         1, sent.stream().filter(Boolean::booleanValue).count(), "exactly one run sent: " + sent);
