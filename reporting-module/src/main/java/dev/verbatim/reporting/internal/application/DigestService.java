@@ -20,15 +20,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The digest to program managers: the last period's headline, the change since the period before,
- * the three most recent detractor comments and the overdue cases, queued in the outbox. A period is
- * recorded when sent, so a scheduled run never sends the same period twice (several servers
- * included: the second insert of the period fails and its transaction, mails and all, rolls back).
+ * the three most recent detractor comments and the overdue cases, queued in the outbox.
+ *
+ * <p>A scheduled period is sent once, however many servers run the schedule: a run first claims the
+ * period ({@link #claim}) and composes nothing unless it did. The claim is the period's row in
+ * {@code rpt_digest_sent}, written under an exclusive lock of that small table, so the runs of all
+ * servers take turns: the first inserts the row and queues the mails, the others wait for its
+ * commit, then find the row and stop ("done elsewhere", logged at FINE: no duplicate key, no error,
+ * no warning). The lock is only taken by these runs (nothing else writes the table) and is held for
+ * one digest's composition, well below the lock wait timeouts of Derby (60 s) and PostgreSQL
+ * (none).
+ *
+ * <p>The claim and the outbox rows of the digest are one transaction: a server that crashes after
+ * claiming rolls both back (the lock goes with its connection), so the period is not marked sent
+ * without its mails; the other servers, whose timers fire at the same scheduled time and wait on
+ * the lock, then send it. (A claim committed in a transaction of its own would instead need a lease
+ * and a takeover after a crash; there is nothing to gain from that here, since composing a digest
+ * is short.)
  */
 @ApplicationScoped
 public class DigestService {
+  private static final Logger LOG = Logger.getLogger(DigestService.class.getName());
+
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
 
@@ -38,16 +55,16 @@ public class DigestService {
   @Inject MailTemplates templates;
   @Inject PublicUrls urls;
 
-  /** Sends the scheduled digest for the period unless it was sent already; true when sent. */
+  /**
+   * Sends the scheduled digest for the period unless it was sent already (by this server or
+   * another); true when this call sent it.
+   */
   @Transactional
   public boolean sendScheduled(DigestSchedule.Period period, long now) {
-    if (!em.createNativeQuery("SELECT 1 FROM rpt_digest_sent WHERE period_key = ?")
-        .setParameter(1, period.key())
-        .getResultList()
-        .isEmpty()) {
+    if (!claim(period, now)) {
+      LOG.fine(() -> "Digest for " + period.key() + " was done elsewhere (already sent)");
       return false;
     }
-    record(period, now);
     send(period);
     return true;
   }
@@ -66,11 +83,24 @@ public class DigestService {
     return period;
   }
 
-  private void record(DigestSchedule.Period period, long now) {
+  /**
+   * Records the period as sent unless it was: true when this transaction holds it. {@code LOCK
+   * TABLE ... IN EXCLUSIVE MODE} is the same statement in Derby and PostgreSQL and lasts until the
+   * transaction ends, so the check and the insert of the competing runs never interleave.
+   */
+  private boolean claim(DigestSchedule.Period period, long now) {
+    em.createNativeQuery("LOCK TABLE rpt_digest_sent IN EXCLUSIVE MODE").executeUpdate();
+    if (!em.createNativeQuery("SELECT 1 FROM rpt_digest_sent WHERE period_key = ?")
+        .setParameter(1, period.key())
+        .getResultList()
+        .isEmpty()) {
+      return false;
+    }
     em.createNativeQuery("INSERT INTO rpt_digest_sent (period_key, sent_at) VALUES (?, ?)")
         .setParameter(1, period.key())
         .setParameter(2, now)
         .executeUpdate();
+    return true;
   }
 
   private int send(DigestSchedule.Period period) {

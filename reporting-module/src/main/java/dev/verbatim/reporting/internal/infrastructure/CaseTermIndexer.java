@@ -1,8 +1,10 @@
 package dev.verbatim.reporting.internal.infrastructure;
 
 import dev.verbatim.followup.api.CaseSnapshot;
+import dev.verbatim.platform.api.ModuleEvents;
 import dev.verbatim.reporting.internal.domain.CommentTerms;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -19,6 +21,8 @@ import java.util.List;
 public class CaseTermIndexer {
   @PersistenceContext(unitName = "verbatim")
   EntityManager em;
+
+  @Inject ModuleEvents events;
 
   /** Indexes the case's comment unless its terms are stored already. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -71,10 +75,14 @@ public class CaseTermIndexer {
 
   /**
    * Indexes up to {@code limit} case facts that have no terms yet (cases recorded before terms
-   * existed); returns how many.
+   * existed); returns how many. Several servers start this backfill at once, next to the event log
+   * applying new cases: holding the reporting listener first makes them take turns, so each sees
+   * what the one before committed and no case is indexed twice (a second insert of its
+   * rpt_case_tokenized row would fail the server's start).
    */
   @Transactional
   public int indexMissing(int limit) {
+    events.hold(FactRecorder.LISTENER);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         ReportSql.on(

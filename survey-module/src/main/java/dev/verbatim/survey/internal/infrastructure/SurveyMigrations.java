@@ -24,6 +24,7 @@ public class SurveyMigrations implements MigrationSource {
         "db/survey/V3__question_types_versions_partials.sql",
         "db/survey/V4__contact_import.sql",
         "db/survey/V5__distribution_suppression.sql",
-        "db/survey/V6__contact_attributes_in_row.sql");
+        "db/survey/V6__contact_attributes_in_row.sql",
+        "db/survey/V7__import_heartbeat.sql");
   }
 }

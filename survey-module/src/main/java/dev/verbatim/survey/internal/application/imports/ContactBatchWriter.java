@@ -96,7 +96,8 @@ public class ContactBatchWriter {
           changes.updated(),
           rejected,
           problems,
-          errorsKept);
+          errorsKept,
+          clock.millis());
       return new Written(changes.created(), changes.updated(), problems.size());
     }
   }

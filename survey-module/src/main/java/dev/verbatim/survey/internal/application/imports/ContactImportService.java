@@ -4,9 +4,11 @@ import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.SchemaReady;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,38 +19,105 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Imports a contacts CSV in the background: the file is checked and its header mapped while the
  * upload request waits (so a file that is not CSV is refused at once), then a managed thread
  * imports it in batches of {@link ContactBatchWriter#BATCH_SIZE} rows, one transaction each, and
  * the job's row in {@code svy_contact_import} shows the progress.
+ *
+ * <p>Several servers may share the database. An import belongs to the server instance that took the
+ * upload ({@link #owner}, a random id per start: server names repeat across hosts), which renews
+ * the heartbeat of its unfinished imports every {@code verbatim.imports.heartbeat-seconds} (default
+ * 15) and with every batch. At start-up and on the same tick, every server fails the unfinished
+ * imports whose heartbeat is older than {@code verbatim.imports.stale-after-seconds} (default 120):
+ * their server stopped. An import another server is running is never touched.
  */
 @ApplicationScoped
 public class ContactImportService {
   private static final Logger LOG = Logger.getLogger(ContactImportService.class.getName());
 
   @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
   @Inject ContactImportStore store;
   @Inject ContactBatchWriter writer;
   @Inject Clock clock;
 
-  void failInterruptedImports(@Observes @Priority(50) SchemaReady ready) {
+  @Inject
+  @ConfigProperty(name = "verbatim.imports.heartbeat-seconds", defaultValue = "15")
+  long heartbeatSeconds;
+
+  @Inject
+  @ConfigProperty(name = "verbatim.imports.stale-after-seconds", defaultValue = "120")
+  long staleAfterSeconds;
+
+  /** This server instance, as the owner of the imports it runs; a new one at every start. */
+  private final String owner = Ids.newId();
+
+  private ScheduledFuture<?> ticker;
+
+  void watchImports(@Observes @Priority(50) SchemaReady ready) {
+    ImportLiveness liveness = liveness();
+    failAbandoned();
+    long every = liveness.heartbeatEvery().toMillis();
+    ticker = scheduler.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stopWatching() {
+    if (ticker != null) {
+      ticker.cancel(false);
+    }
+  }
+
+  ImportLiveness liveness() {
+    return ImportLiveness.ofSeconds(heartbeatSeconds, staleAfterSeconds);
+  }
+
+  void tick() {
+    try {
+      store.heartbeat(owner, clock.millis());
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not renew the heartbeat of this server's contact imports", e);
+    }
+    failAbandoned();
+  }
+
+  /**
+   * Fails the unfinished imports whose server stopped (no heartbeat for longer than the stale
+   * threshold), whichever server ran them; returns how many.
+   */
+  public int failAbandoned() {
+    long now = clock.millis();
+    ImportLiveness liveness = liveness();
     try {
       int failed =
-          store.failUnfinished(
-              "The server stopped during this import; the rows counted as processed were saved."
-                  + " Upload the file again to import the rest (existing contacts are updated,"
-                  + " not duplicated).",
-              clock.millis());
+          store.failStale(
+              "The server running this import stopped (no sign of it for over "
+                  + liveness.staleAfter().toSeconds()
+                  + " seconds); the rows counted as processed were saved. Upload the file again"
+                  + " to import the rest (existing contacts are updated, not duplicated).",
+              liveness.staleBefore(now),
+              now);
       if (failed > 0) {
-        LOG.warning(() -> failed + " contact import(s) were interrupted by a server stop");
+        LOG.warning(
+            () -> failed + " contact import(s) were abandoned by a server that stopped; failed");
       }
-    } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Could not mark interrupted contact imports", e);
+      return failed;
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not mark abandoned contact imports", e);
+      return 0;
     }
+  }
+
+  /** This server instance's id, as recorded on the imports it runs. */
+  public String owner() {
+    return owner;
   }
 
   /**
@@ -68,7 +137,7 @@ public class ContactImportService {
     }
     String id = Ids.newId();
     try {
-      store.insert(id, upload.fileName(), mapping.describe(), clock.millis());
+      store.insert(id, upload.fileName(), mapping.describe(), owner, clock.millis());
     } catch (SQLException e) {
       upload.delete();
       throw new IllegalStateException("could not record the import", e);
@@ -92,7 +161,7 @@ public class ContactImportService {
     String problem = null;
     int line = 0;
     try {
-      store.started(id, ContactCsvReader.countRows(upload.file()));
+      store.started(id, ContactCsvReader.countRows(upload.file()), clock.millis());
       try (ContactCsvReader reader = ContactCsvReader.reopen(upload.file(), ignoredColumns)) {
         int errorsKept = 0;
         List<ContactCsvReader.Row> batch = new ArrayList<>(ContactBatchWriter.BATCH_SIZE);

@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** The import jobs table ({@code svy_contact_import}) and its first row problems, over JDBC. */
+/**
+ * The import jobs table ({@code svy_contact_import}) and its first row problems, over JDBC. An
+ * unfinished import names its server instance ({@code owner_id}) and carries that server's last
+ * heartbeat ({@code heartbeat_at}), so servers sharing the database fail only imports whose server
+ * stopped ({@link #failStale}), never one another's running imports.
+ */
 @ApplicationScoped
 public class ContactImportStore {
   public static final int MAX_ERRORS = 200;
@@ -20,31 +25,53 @@ public class ContactImportStore {
   @Resource(lookup = "jdbc/verbatim")
   DataSource dataSource;
 
-  public void insert(String id, String fileName, String mapping, long now) throws SQLException {
+  /** A queued import of the server instance {@code owner}, alive as of {@code now}. */
+  public void insert(String id, String fileName, String mapping, String owner, long now)
+      throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO svy_contact_import (id, file_name, status, mapping_text, total_rows,"
-                    + " processed, created_count, updated_count, rejected_count, created_at)"
-                    + " VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, ?)")) {
+                    + " processed, created_count, updated_count, rejected_count, created_at,"
+                    + " owner_id, heartbeat_at)"
+                    + " VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?, ?)")) {
       insert.setString(1, id);
       insert.setString(2, clip(fileName, 200));
       insert.setString(3, ImportStatus.QUEUED);
       insert.setString(4, clip(mapping, 1000));
       insert.setLong(5, now);
+      insert.setString(6, owner);
+      insert.setLong(7, now);
       insert.executeUpdate();
     }
   }
 
-  public void started(String id, int total) throws SQLException {
+  public void started(String id, int total, long now) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement update =
             c.prepareStatement(
-                "UPDATE svy_contact_import SET status = ?, total_rows = ? WHERE id = ?")) {
+                "UPDATE svy_contact_import SET status = ?, total_rows = ?, heartbeat_at = ?"
+                    + " WHERE id = ?")) {
       update.setString(1, ImportStatus.RUNNING);
       update.setInt(2, total);
-      update.setString(3, id);
+      update.setLong(3, now);
+      update.setString(4, id);
       update.executeUpdate();
+    }
+  }
+
+  /** Renews the heartbeat of every unfinished import of the server instance {@code owner}. */
+  public int heartbeat(String owner, long now) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE svy_contact_import SET heartbeat_at = ?"
+                    + " WHERE owner_id = ? AND status IN (?, ?)")) {
+      update.setLong(1, now);
+      update.setString(2, owner);
+      update.setString(3, ImportStatus.QUEUED);
+      update.setString(4, ImportStatus.RUNNING);
+      return update.executeUpdate();
     }
   }
 
@@ -66,23 +93,31 @@ public class ContactImportStore {
     }
   }
 
-  /** Jobs a stopped server left unfinished; they do not resume (the upload is gone). */
-  public int failUnfinished(String reason, long now) throws SQLException {
+  /**
+   * Fails the unfinished imports whose server stopped: no heartbeat since {@code staleBefore} (an
+   * import from before heartbeats counts from its creation). They do not resume (the upload is
+   * gone). Imports of live servers, this one's and others', are left alone.
+   */
+  public int failStale(String reason, long staleBefore, long now) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement update =
             c.prepareStatement(
                 "UPDATE svy_contact_import SET status = ?, problem = ?, finished_at = ?"
-                    + " WHERE status IN (?, ?)")) {
+                    + " WHERE status IN (?, ?) AND COALESCE(heartbeat_at, created_at) < ?")) {
       update.setString(1, ImportStatus.FAILED);
-      update.setString(2, reason);
+      update.setString(2, clip(reason, 1000));
       update.setLong(3, now);
       update.setString(4, ImportStatus.QUEUED);
       update.setString(5, ImportStatus.RUNNING);
+      update.setLong(6, staleBefore);
       return update.executeUpdate();
     }
   }
 
-  /** Counts and row problems of one batch, in the caller's (the batch's) transaction. */
+  /**
+   * Counts and row problems of one batch, in the caller's (the batch's) transaction; the batch is
+   * also a heartbeat.
+   */
   void recordBatch(
       Connection c,
       String id,
@@ -91,18 +126,20 @@ public class ContactImportStore {
       int updated,
       int rejected,
       List<RowProblem> problems,
-      int firstSeq)
+      int firstSeq,
+      long now)
       throws SQLException {
     try (PreparedStatement update =
         c.prepareStatement(
             "UPDATE svy_contact_import SET processed = processed + ?,"
                 + " created_count = created_count + ?, updated_count = updated_count + ?,"
-                + " rejected_count = rejected_count + ? WHERE id = ?")) {
+                + " rejected_count = rejected_count + ?, heartbeat_at = ? WHERE id = ?")) {
       update.setInt(1, processed);
       update.setInt(2, created);
       update.setInt(3, updated);
       update.setInt(4, rejected);
-      update.setString(5, id);
+      update.setLong(5, now);
+      update.setString(6, id);
       update.executeUpdate();
     }
     if (problems.isEmpty()) {
