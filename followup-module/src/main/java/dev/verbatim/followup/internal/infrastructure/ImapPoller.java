@@ -3,6 +3,7 @@ package dev.verbatim.followup.internal.infrastructure;
 import dev.verbatim.followup.internal.application.InboundMailService;
 import dev.verbatim.followup.internal.domain.InboundMail;
 import dev.verbatim.platform.api.ImapMailbox;
+import dev.verbatim.platform.api.JobLeases;
 import dev.verbatim.platform.api.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,6 +17,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,10 +34,12 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class ImapPoller {
+  static final String JOB = "reply-mailbox";
   private static final Logger LOG = Logger.getLogger(ImapPoller.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject Config config;
+  @Inject JobLeases leases;
   @Inject InboundMessageReader reader;
   @Inject InboundMailService inbound;
 
@@ -72,6 +76,11 @@ public class ImapPoller {
 
   void pollSafely() {
     try {
+      // One server at a time reads the mailbox: two reading the same unseen message would store it
+      // twice. The lease outlives a few polls, so another server takes over soon after one stops.
+      if (!leases.tryHold(JOB, Duration.ofSeconds(Math.max(60, 3L * mailbox.pollSeconds())))) {
+        return;
+      }
       poll();
       if (unreachable) {
         LOG.info("The reply mailbox can be read again");

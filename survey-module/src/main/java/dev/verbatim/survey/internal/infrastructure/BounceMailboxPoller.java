@@ -1,6 +1,7 @@
 package dev.verbatim.survey.internal.infrastructure;
 
 import dev.verbatim.platform.api.ImapMailbox;
+import dev.verbatim.platform.api.JobLeases;
 import dev.verbatim.platform.api.SchemaReady;
 import dev.verbatim.survey.internal.application.BounceRecorder;
 import jakarta.annotation.PreDestroy;
@@ -14,6 +15,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +31,12 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class BounceMailboxPoller {
+  static final String JOB = "bounce-mailbox";
   private static final Logger LOG = Logger.getLogger(BounceMailboxPoller.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject Config config;
+  @Inject JobLeases leases;
   @Inject BounceRecorder bounces;
 
   private ImapMailbox mailbox;
@@ -62,6 +66,11 @@ public class BounceMailboxPoller {
 
   void pollSafely() {
     try {
+      // One server at a time reads the mailbox: two reading the same unseen message would store it
+      // twice. The lease outlives a few polls, so another server takes over soon after one stops.
+      if (!leases.tryHold(JOB, Duration.ofSeconds(Math.max(60, 3L * mailbox.pollSeconds())))) {
+        return;
+      }
       poll();
       unreachable = false;
     } catch (MessagingException | RuntimeException e) {
