@@ -18,10 +18,10 @@ import java.util.List;
  * old DDL, each script split at line-ending semicolons ({@code --} lines dropped) and applied in
  * one transaction together with its history row.
  */
-final class HandWrittenMigrator {
+public final class HandWrittenMigrator {
   private HandWrittenMigrator() {}
 
-  static void createHistory(Connection connection) throws SQLException {
+  public static void createHistory(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(
           "CREATE TABLE plt_schema_history (module VARCHAR(40) NOT NULL, script VARCHAR(200) NOT"
@@ -30,7 +30,7 @@ final class HandWrittenMigrator {
   }
 
   /** Applies the module's scripts in list order, as the old migrator did, with history rows. */
-  static void apply(Connection connection, MigrationSource source, List<String> scripts)
+  public static void apply(Connection connection, MigrationSource source, List<String> scripts)
       throws SQLException {
     for (String script : scripts) {
       apply(connection, source.module(), script);
