@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -49,6 +51,23 @@ public final class ModuleMigrator {
 
   /** The hand-written migrator's history table (module, script, applied_at), read for upgrades. */
   static final String LEGACY_HISTORY = "plt_schema_history";
+
+  private static final Logger LOG = Logger.getLogger(ModuleMigrator.class.getName());
+
+  /**
+   * Flyway's constructor looks for Java callbacks in {@code classpath:db/callback} whatever the
+   * configuration says; inside Liberty the missing location is logged as an error ("Unable to
+   * resolve location") twice per module and run. We use no callbacks and no scanning, so that
+   * scanner's log is switched off (the reference keeps the logger, and its level, alive).
+   */
+  private static final Logger FLYWAY_SCANNER_LOG = quiet();
+
+  private static Logger quiet() {
+    Logger scanner =
+        Logger.getLogger("org.flywaydb.core.internal.scanner.classpath.ClassPathScanner");
+    scanner.setLevel(Level.OFF);
+    return scanner;
+  }
 
   private static final Pattern VERSION = Pattern.compile("^V(.+?)__.+");
   private static final Pattern SECRET = Pattern.compile("(?i)(password=)[^&;]*");
@@ -119,8 +138,7 @@ public final class ModuleMigrator {
         return new Outcome(database, List.copyOf(outcomes));
       } finally {
         if (lock) {
-          // The connection may go back to a pool still open: a session lock must be released.
-          advisory(connection, "pg_advisory_unlock");
+          unlock(connection);
         }
       }
     } catch (SQLException e) {
@@ -180,8 +198,6 @@ public final class ModuleMigrator {
         .resourceProvider(resources)
         .javaMigrationClassProvider(List::of)
         .skipDefaultCallbacks(true)
-        // No callback scripts: without this Flyway scans classpath:db/callback, which inside
-        // Liberty logs "Unable to resolve location" as an error on every run.
         .callbackLocations(new Location[0])
         .validateMigrationNaming(true);
   }
@@ -304,6 +320,18 @@ public final class ModuleMigrator {
     try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
       statement.setLong(1, LOCK_KEY);
       statement.execute();
+    }
+  }
+
+  /**
+   * Releases the advisory lock: the connection may go back to a pool still open, and a session lock
+   * lives as long as the physical connection. A failure here must not hide the run's own outcome.
+   */
+  private static void unlock(Connection connection) {
+    try {
+      advisory(connection, "pg_advisory_unlock");
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Could not release the schema migration lock " + LOCK_KEY, e);
     }
   }
 
