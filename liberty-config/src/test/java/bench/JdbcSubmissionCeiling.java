@@ -1,19 +1,16 @@
 package bench;
 
 import dev.verbatim.followup.internal.infrastructure.FollowupMigrations;
-import dev.verbatim.platform.api.MigrationSource;
+import dev.verbatim.platform.internal.infrastructure.ModuleMigrator;
 import dev.verbatim.platform.internal.infrastructure.PlatformMigrations;
 import dev.verbatim.reporting.internal.infrastructure.ReportingMigrations;
 import dev.verbatim.survey.internal.infrastructure.SurveyMigrations;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import load.LoadResult;
 import load.LoadRunner;
 import load.Outcome;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
  * The plain-JDBC ceiling: an embedded, on-disk Derby in this JVM, built with the application's own
@@ -48,9 +46,10 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
 
   /** Creates the database and {@code invitations} invitations to answer. */
   void prepare(int invitations) throws SQLException, IOException {
-    try (Connection db = DriverManager.getConnection(url + ";create=true")) {
+    DriverManager.getConnection(url + ";create=true").close();
+    migrate();
+    try (Connection db = DriverManager.getConnection(url)) {
       db.setAutoCommit(false);
-      migrate(db);
       long now = System.currentTimeMillis();
       String distributionId = uuid();
       exec(
@@ -305,35 +304,18 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
     return statement;
   }
 
-  private static void migrate(Connection db) throws SQLException, IOException {
-    List<MigrationSource> modules =
-        List.of(
-            new PlatformMigrations(),
-            new SurveyMigrations(),
-            new FollowupMigrations(),
-            new ReportingMigrations());
-    for (MigrationSource module : modules) {
-      for (String script : module.scripts()) {
-        try (InputStream in = module.getClass().getClassLoader().getResourceAsStream(script);
-            Statement st = db.createStatement()) {
-          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          StringBuilder current = new StringBuilder();
-          for (String line : text.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-              continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-              String sql = current.toString().strip();
-              st.execute(sql.substring(0, sql.length() - 1));
-              current.setLength(0);
-            }
-          }
-        }
-      }
-    }
-    db.commit();
+  /** Every module's schema, as the application migrates it at start-up. */
+  private void migrate() {
+    EmbeddedDataSource ds = new EmbeddedDataSource();
+    ds.setDatabaseName(url.substring("jdbc:derby:".length()));
+    new ModuleMigrator(
+            ds,
+            List.of(
+                new PlatformMigrations(),
+                new SurveyMigrations(),
+                new FollowupMigrations(),
+                new ReportingMigrations()))
+        .migrate();
   }
 
   private static String uuid() {

@@ -1,12 +1,11 @@
 package dev.verbatim.reporting.internal.infrastructure;
 
+import dev.verbatim.platform.internal.infrastructure.ModuleMigrator;
 import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.RollupRules;
 import dev.verbatim.reporting.internal.domain.RollupTable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,9 +47,10 @@ class ReportBenchmark {
     System.setProperty("derby.system.home", dir.toAbsolutePath().toString());
     System.setProperty("derby.storage.pageCacheSize", "16000");
     System.setProperty("derby.system.durability", "test");
-    try (Connection db = DriverManager.getConnection("jdbc:derby:reports;create=true")) {
+    DriverManager.getConnection("jdbc:derby:reports;create=true").close();
+    migrate("reports");
+    try (Connection db = DriverManager.getConnection("jdbc:derby:reports")) {
       db.setAutoCommit(false);
-      migrate(db);
       for (int s = 0; s < SURVEYS; s++) {
         surveys.add(uuid());
       }
@@ -244,27 +245,11 @@ class ReportBenchmark {
     return new UUID(random.nextLong(), random.nextLong()).toString();
   }
 
-  private static void migrate(Connection db) throws SQLException, IOException {
-    for (String script : new ReportingMigrations().scripts()) {
-      try (InputStream in = ReportBenchmark.class.getClassLoader().getResourceAsStream(script);
-          Statement st = db.createStatement()) {
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        StringBuilder current = new StringBuilder();
-        for (String line : text.split("\n")) {
-          String trimmed = line.strip();
-          if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-            continue;
-          }
-          current.append(line).append('\n');
-          if (trimmed.endsWith(";")) {
-            String sql = current.toString().strip();
-            st.execute(sql.substring(0, sql.length() - 1));
-            current.setLength(0);
-          }
-        }
-      }
-    }
-    db.commit();
+  /** The reporting module's schema, as the application migrates it (Flyway, its own history). */
+  private static void migrate(String databaseName) {
+    EmbeddedDataSource ds = new EmbeddedDataSource();
+    ds.setDatabaseName(databaseName);
+    new ModuleMigrator(ds, List.of(new ReportingMigrations())).migrate();
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

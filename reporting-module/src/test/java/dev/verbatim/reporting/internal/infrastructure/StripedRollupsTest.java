@@ -3,14 +3,14 @@ package dev.verbatim.reporting.internal.infrastructure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.verbatim.platform.api.MigrationSource;
+import dev.verbatim.platform.internal.infrastructure.ModuleMigrator;
 import dev.verbatim.reporting.internal.domain.HeadlineCounts;
 import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.Rollup;
 import dev.verbatim.reporting.internal.domain.RollupRules;
 import dev.verbatim.reporting.internal.domain.RollupStripes;
 import dev.verbatim.reporting.internal.domain.RollupTable;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,44 +36,46 @@ class StripedRollupsTest {
 
   @BeforeEach
   void schema() throws Exception {
-    db =
-        DriverManager.getConnection(
-            "jdbc:derby:memory:stripes" + UUID.randomUUID() + ";create=true");
+    String name = "memory:stripes" + UUID.randomUUID();
+    migrate(name, new ReportingMigrations().scripts());
+    db = DriverManager.getConnection("jdbc:derby:" + name);
     db.setAutoCommit(false);
-    for (String script : new ReportingMigrations().scripts()) {
-      run(script);
-    }
   }
 
-  private void run(String script) throws Exception {
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(script);
-        Statement st = db.createStatement()) {
-      StringBuilder current = new StringBuilder();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-          continue;
-        }
-        current.append(line).append('\n');
-        if (trimmed.endsWith(";")) {
-          String sql = current.toString().strip();
-          st.execute(sql.substring(0, sql.length() - 1));
-          current.setLength(0);
-        }
-      }
-    }
+  /** The reporting module's schema up to the given scripts, as the application migrates it. */
+  private static void migrate(String databaseName, List<String> scripts) {
+    EmbeddedDataSource ds = new EmbeddedDataSource();
+    ds.setDatabaseName(databaseName);
+    ds.setCreateDatabase("create");
+    MigrationSource reporting =
+        new MigrationSource() {
+          @Override
+          public String module() {
+            return "reporting";
+          }
+
+          @Override
+          public int order() {
+            return 30;
+          }
+
+          @Override
+          public List<String> scripts() {
+            return scripts;
+          }
+        };
+    new ModuleMigrator(ds, List.of(reporting)).migrate();
   }
 
   @Test
   void rowsKeptBeforeStripingCountInStripeZero() throws Exception {
     db.rollback();
     db.close();
-    db = DriverManager.getConnection("jdbc:derby:memory:old" + UUID.randomUUID() + ";create=true");
-    db.setAutoCommit(false);
+    String name = "memory:old" + UUID.randomUUID();
     List<String> scripts = new ReportingMigrations().scripts();
-    for (String script : scripts.subList(0, scripts.size() - 1)) {
-      run(script);
-    }
+    migrate(name, scripts.subList(0, scripts.size() - 1));
+    db = DriverManager.getConnection("jdbc:derby:" + name);
+    db.setAutoCommit(false);
     try (Statement st = db.createStatement()) {
       st.executeUpdate(
           "INSERT INTO rpt_roll_survey_m (survey_id, month_no, invitations, responses, nps_0, nps_1,"
@@ -82,7 +85,8 @@ class StripedRollupsTest {
               + "', 674, 5, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 1)");
     }
 
-    run(scripts.get(scripts.size() - 1));
+    db.commit();
+    migrate(name, scripts);
     respond(5, 10);
 
     assertEquals(5, new ReportQueries(db).headline(ReportFilter.ALL, 0).responses());

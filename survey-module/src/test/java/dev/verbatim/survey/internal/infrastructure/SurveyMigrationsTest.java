@@ -3,26 +3,27 @@ package dev.verbatim.survey.internal.infrastructure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verbatim.platform.api.MigrationSource;
+import dev.verbatim.platform.internal.infrastructure.ModuleMigrator;
 import dev.verbatim.survey.internal.domain.ContactAttributes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * Migration V6 on an in-memory Derby with contacts stored the old way (one row per attribute): each
- * contact keeps exactly its attributes. (The same script was run on PostgreSQL 15 by hand.)
+ * contact keeps exactly its attributes. Migrated as the application does (ModuleMigrator, Flyway).
+ * (The same script was run on PostgreSQL 15 by hand.)
  */
 class SurveyMigrationsTest {
   private static final String V6 = "db/survey/V6__contact_attributes_in_row.sql";
@@ -37,7 +38,11 @@ class SurveyMigrationsTest {
     for (int i = 0; i < 50; i++) {
       fifty.put("attribute " + i, "v".repeat(500));
     }
-    try (Connection db = migratedBeforeV6()) {
+    String name = "memory:survey-v6-" + UUID.randomUUID();
+    List<String> all = new SurveyMigrations().scripts();
+    assertThat(all).as("V6 is the last survey script").endsWith(V6);
+    migrate(name, all.subList(0, all.size() - 1));
+    try (Connection db = DriverManager.getConnection("jdbc:derby:" + name)) {
       insert(db, "none", Map.of());
       insert(db, "three", three);
       insert(db, "odd", odd);
@@ -46,8 +51,11 @@ class SurveyMigrationsTest {
       fiftyOne.put("one more", "x");
       insert(db, "many", fiftyOne);
 
-      assertThatThrownBy(() -> apply(db, V6))
+      assertThatThrownBy(() -> migrate(name, all))
           .as("refused, and rolled back whole")
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("module survey")
+          .hasMessageContaining(V6)
           .hasMessageContaining("SVY_V6_CONTACT_OVER_50_ATTRIBUTES");
       assertThat(count(db, "SELECT COUNT(*) FROM svy_contact_attribute WHERE contact_id = 'many'"))
           .isEqualTo(51);
@@ -55,7 +63,7 @@ class SurveyMigrationsTest {
       try (Statement s = db.createStatement()) {
         s.executeUpdate("DELETE FROM svy_contact_attribute WHERE name = 'one more'");
       }
-      apply(db, V6);
+      assertThat(migrate(name, all).appliedBy("survey")).isEqualTo(1);
 
       assertThat(attributesOf(db))
           .isEqualTo(
@@ -70,17 +78,6 @@ class SurveyMigrationsTest {
       rows.next();
       return rows.getInt(1);
     }
-  }
-
-  private static Connection migratedBeforeV6() throws Exception {
-    Connection db = DriverManager.getConnection("jdbc:derby:memory:survey-v6;create=true");
-    for (String script : new SurveyMigrations().scripts()) {
-      if (script.equals(V6)) {
-        return db;
-      }
-      apply(db, script);
-    }
-    throw new AssertionError(V6 + " is not in SurveyMigrations.scripts()");
   }
 
   private static void insert(Connection db, String id, Map<String, String> attributes)
@@ -128,41 +125,28 @@ class SurveyMigrationsTest {
     }
   }
 
-  /** As the platform's SchemaMigrator does: one transaction, statements end with a line's ';'. */
-  private static void apply(Connection db, String script) throws SQLException, IOException {
-    String text;
-    try (InputStream in = SurveyMigrationsTest.class.getClassLoader().getResourceAsStream(script)) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    db.setAutoCommit(false);
-    try (Statement statement = db.createStatement()) {
-      for (String sql : statements(text)) {
-        statement.execute(sql);
-      }
-      db.commit();
-    } catch (SQLException e) {
-      db.rollback();
-      throw e;
-    } finally {
-      db.setAutoCommit(true);
-    }
-  }
+  /** The survey module's schema up to the given scripts, migrated as the application does. */
+  private static ModuleMigrator.Outcome migrate(String databaseName, List<String> scripts) {
+    EmbeddedDataSource ds = new EmbeddedDataSource();
+    ds.setDatabaseName(databaseName);
+    ds.setCreateDatabase("create");
+    MigrationSource survey =
+        new MigrationSource() {
+          @Override
+          public String module() {
+            return "survey";
+          }
 
-  private static List<String> statements(String script) {
-    List<String> result = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (String line : script.split("\\R")) {
-      String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-        continue;
-      }
-      current.append(line).append('\n');
-      if (trimmed.endsWith(";")) {
-        String sql = current.toString().strip();
-        result.add(sql.substring(0, sql.length() - 1));
-        current.setLength(0);
-      }
-    }
-    return result;
+          @Override
+          public int order() {
+            return 10;
+          }
+
+          @Override
+          public List<String> scripts() {
+            return scripts;
+          }
+        };
+    return new ModuleMigrator(ds, List.of(survey)).migrate();
   }
 }

@@ -1,0 +1,1 @@
+CREATE TABLE brk_fine (x INT);

@@ -1,0 +1,2 @@
+CREATE TABLE brk_half (x INT);
+INSERT INTO no_such_table VALUES (1);

@@ -1,0 +1,2 @@
+-- The common script; on Derby the one in derby/ replaces it.
+CREATE TABLE vnd_common (x INT);
