@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The cookies of a staff login, for tests that carry them by hand (to another server, say): the
  * session cookie {@value #SESSION} ({@code <session id>.<HMAC>}, base64url, set by POST /login and
- * POST /api/session) and the login form's cookie {@value #LOGIN} (a random value, path /login, set
- * by GET /login). Neither needs the server that set it: any server of the installation checks them.
+ * POST /api/session) and the login form's cookie {@value #LOGIN} (a random value, set by GET
+ * /login, cleared by the login). Neither needs the server that set it: any server of the
+ * installation checks them.
  */
 public final class StaffCookies {
   public static final String SESSION = "verbatim_session";

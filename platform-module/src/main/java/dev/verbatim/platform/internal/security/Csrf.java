@@ -38,16 +38,11 @@ public class Csrf {
         .orElse(false);
   }
 
-  /**
-   * The login form's token: the login cookie's, or (a login page shown to someone already logged
-   * in) the staff session's.
-   */
+  /** The login form's token: valid only with the login cookie it was derived from. */
   boolean isValidForLogin(HttpServletRequest request, String submitted) {
-    boolean viaLoginCookie =
-        sessions
-            .loginValueOf(request)
-            .map(v -> SessionSigner.sameText(sessions.signer().loginCsrfToken(v), submitted))
-            .orElse(false);
-    return viaLoginCookie || isValid(request, submitted);
+    return sessions
+        .loginValueOf(request)
+        .map(v -> SessionSigner.sameText(sessions.signer().loginCsrfToken(v), submitted))
+        .orElse(false);
   }
 }

@@ -43,19 +43,21 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean post = "POST".equals(request.getMethod());
     Optional<ActiveSession> session = sessions.resume(request);
+    if (session.isPresent()) {
+      // as with the HTTP session before: someone logged in stays who they are, and POST /login
+      // and POST /api/session answer who that is
+      return context.notifyContainerAboutLogin(
+          session.get().username(), new HashSet<>(session.get().roles()));
+    }
     if (post && path.equals("/login")) {
       AuthenticationStatus status = formLogin(request, response, context);
-      if (status != AuthenticationStatus.SUCCESS && session.isEmpty()) {
+      if (status != AuthenticationStatus.SUCCESS) {
         sessions.ensureLoginValue(request, response); // the form shown again needs a token
       }
       return status;
     }
     if (post && path.equals("/api/session")) {
       return apiLogin(request, response, context);
-    }
-    if (session.isPresent()) {
-      return context.notifyContainerAboutLogin(
-          session.get().username(), new HashSet<>(session.get().roles()));
     }
     if (path.equals("/login")) {
       sessions.ensureLoginValue(request, response);

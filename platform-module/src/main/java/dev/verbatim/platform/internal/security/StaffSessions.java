@@ -19,7 +19,7 @@ import java.util.Set;
  * and a logout (the row revoked) ends it on all of them at once.
  *
  * <p>Before login the login form's CSRF token is bound to the random value of a short-lived cookie
- * {@value #LOGIN_COOKIE} (path /login), which the login clears.
+ * {@value #LOGIN_COOKIE}, which the login clears.
  */
 @ApplicationScoped
 public class StaffSessions {
@@ -29,7 +29,7 @@ public class StaffSessions {
   /** The login form's anonymous cookie: a random value the form's CSRF token is derived from. */
   public static final String LOGIN_COOKIE = "verbatim_login";
 
-  static final String LOGIN_COOKIE_PATH = "/login";
+  static final String LOGIN_COOKIE_PATH = "/";
   static final Duration LOGIN_COOKIE_LIFETIME = Duration.ofHours(1);
 
   /** last_seen_at is written at most this often, so a busy person costs one UPDATE a minute. */
@@ -132,6 +132,11 @@ public class StaffSessions {
     response.addHeader(
         "Set-Cookie",
         setCookie(LOGIN_COOKIE, value, LOGIN_COOKIE_PATH, LOGIN_COOKIE_LIFETIME.toSeconds()));
+  }
+
+  /** Whether the visitor holds a login form's cookie (a visitor of the login page). */
+  public boolean hasLoginForm(HttpServletRequest request) {
+    return loginValueOf(request).isPresent();
   }
 
   Optional<String> loginValueOf(HttpServletRequest request) {

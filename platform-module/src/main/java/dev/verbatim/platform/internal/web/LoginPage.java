@@ -62,14 +62,15 @@ public class LoginPage {
 
   /**
    * Ends the session: its row is revoked, so the cookie stops working on every server at once. Like
-   * every staff form it needs the session's CSRF token, so another site cannot log a person out;
-   * without a session there is nothing to end and nothing to check.
+   * every staff form it needs the session's CSRF token, so another site cannot log a person out; a
+   * visitor who holds only a login form has no such token and is refused too. Without either there
+   * is nothing to end and nothing to check.
    */
   @POST
   @Path("logout")
   public Response logout() {
-    boolean loggedIn = sessions.sessionIdOf(request).isPresent();
-    if (loggedIn && !csrf.isValid(request, request.getParameter(Csrf.FIELD))) {
+    boolean known = sessions.sessionIdOf(request).isPresent() || sessions.hasLoginForm(request);
+    if (known && !csrf.isValid(request, request.getParameter(Csrf.FIELD))) {
       throw new AccessDeniedException(
           "This form is out of date (or was not sent from Verbatim). Go back, reload the page and"
               + " try again.");

@@ -171,7 +171,7 @@ class StaffSessionsTest {
     Response anonymous = new Response();
     serverA.ensureLoginValue(loginPage, anonymous.proxy());
     String loginCookie = anonymous.setCookie(StaffSessions.LOGIN_COOKIE);
-    assertThat(loginCookie).contains("; Path=/login", "; Max-Age=3600", "; HttpOnly");
+    assertThat(loginCookie).contains("; Path=/;", "; Max-Age=3600", "; HttpOnly");
     String loginValue =
         loginCookie.substring(loginCookie.indexOf('=') + 1, loginCookie.indexOf(';'));
     String formToken = csrf(serverA).tokenFor(loginPage);
