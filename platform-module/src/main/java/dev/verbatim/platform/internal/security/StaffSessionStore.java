@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The staff sessions in plt_staff_session, shared by every server. A session is usable while it is
  * not revoked, not past its absolute expiry, seen within the idle timeout, and its account is
- * active; the check joins the account, so a deactivated account is refused at once.
+ * active; the check joins the account, so a deactivated account is refused at once. The id column
+ * holds the SHA-256 of the session id, never the id itself: a copy of the database (which also
+ * holds the cookie key) gives no cookie that works.
  */
 @ApplicationScoped
 public class StaffSessionStore {
@@ -29,7 +35,7 @@ public class StaffSessionStore {
     em.createNativeQuery(
             "INSERT INTO plt_staff_session (id, username, created_at, last_seen_at, expires_at)"
                 + " VALUES (?, ?, ?, ?, ?)")
-        .setParameter(1, id)
+        .setParameter(1, stored(id))
         .setParameter(2, username)
         .setParameter(3, now)
         .setParameter(4, now)
@@ -48,7 +54,7 @@ public class StaffSessionStore {
                     + " JOIN plt_staff_user u ON u.username = s.username"
                     + " WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > ?"
                     + " AND s.last_seen_at > ? AND u.active = TRUE")
-            .setParameter(1, id)
+            .setParameter(1, stored(id))
             .setParameter(2, now)
             .setParameter(3, idleSince)
             .getResultList();
@@ -71,7 +77,7 @@ public class StaffSessionStore {
     em.createNativeQuery(
             "UPDATE plt_staff_session SET last_seen_at = ? WHERE id = ? AND last_seen_at < ?")
         .setParameter(1, now)
-        .setParameter(2, id)
+        .setParameter(2, stored(id))
         .setParameter(3, now)
         .executeUpdate();
   }
@@ -81,7 +87,7 @@ public class StaffSessionStore {
     em.createNativeQuery(
             "UPDATE plt_staff_session SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
         .setParameter(1, now)
-        .setParameter(2, id)
+        .setParameter(2, stored(id))
         .executeUpdate();
   }
 
@@ -105,5 +111,18 @@ public class StaffSessionStore {
         .setParameter(2, now)
         .setParameter(3, idleSince)
         .executeUpdate();
+  }
+
+  /** What the id column holds for a session id: base64url(SHA-256(id)). */
+  static String stored(String sessionId) {
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
   }
 }
