@@ -196,7 +196,8 @@ class CsrfIT {
                     + "\"}");
 
     login.expectProblem(415);
-    assertThat(login.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("LtpaToken2="));
+    assertThat(login.headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("verbatim_session="));
   }
 
   @Test

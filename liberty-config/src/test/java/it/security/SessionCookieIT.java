@@ -11,31 +11,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cookies that stand for a logged-in person: the login cookie (LtpaToken2, set by the login)
- * and the session cookie (JSESSIONID, holding the CSRF token). Out of reach of scripts and of other
- * sites' requests; on plain HTTP not Secure, so localhost keeps working (Secure over TLS: {@code
- * TlsCookieIT}).
+ * The cookies that stand for a person at the login: the staff session cookie (verbatim_session, set
+ * by the login) and the login form's cookie (verbatim_login, set by the login page, the login
+ * form's CSRF token is bound to it). Out of reach of scripts and of other sites' requests; on plain
+ * HTTP not Secure, so localhost keeps working (Secure when verbatim.cookies.secure is true).
  */
 class SessionCookieIT {
 
   @Test
-  void theLoginCookieIsHttpOnlyAndSameSiteLax() throws Exception {
-    assertThat(cookie(login(), "LtpaToken2"))
+  void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+    assertThat(cookie(login(), "verbatim_session"))
         .containsIgnoringCase("; HttpOnly")
         .containsIgnoringCase("SameSite=Lax");
   }
 
   @Test
-  void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
-    assertThat(cookie(loginPage(), "JSESSIONID"))
+  void theLoginFormCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+    assertThat(cookie(loginPage(), "verbatim_login"))
         .containsIgnoringCase("; HttpOnly")
         .containsIgnoringCase("SameSite=Lax");
   }
 
   @Test
   void onPlainHttpNeitherIsMarkedSecureSoLocalhostStillWorks() throws Exception {
-    assertThat(cookie(login(), "LtpaToken2")).doesNotContainIgnoringCase("; Secure");
-    assertThat(cookie(loginPage(), "JSESSIONID")).doesNotContainIgnoringCase("; Secure");
+    assertThat(cookie(login(), "verbatim_session")).doesNotContainIgnoringCase("; Secure");
+    assertThat(cookie(loginPage(), "verbatim_login")).doesNotContainIgnoringCase("; Secure");
   }
 
   private static HttpResponse<String> login() throws Exception {

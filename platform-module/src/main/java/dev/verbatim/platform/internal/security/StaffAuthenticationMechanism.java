@@ -1,12 +1,12 @@
 package dev.verbatim.platform.internal.security;
 
+import dev.verbatim.platform.internal.security.StaffSessionStore.ActiveSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -17,31 +17,50 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Staff login. People log in with the form at {@code /login} (CSRF-protected); API clients POST
- * JSON credentials to {@code /api/session}. Either way the login lives in the HTTP session.
- * Unauthenticated calls to protected URLs get 401 problem+json under {@code /api}, and are
- * redirected to the login page everywhere else.
+ * JSON credentials to {@code /api/session}. Either way the login is a row in the database named by
+ * a signed cookie ({@link StaffSessions}), checked on every request by whichever server gets it, so
+ * no HTTP session and no LTPA cookie are used (hence no {@code @AutoApplySession}). Unauthenticated
+ * calls to protected URLs get 401 problem+json under {@code /api}, and are redirected to the login
+ * page everywhere else.
  */
 @ApplicationScoped
-@AutoApplySession
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
   public static final String LOGIN_FAILED = "verbatim.loginFailed";
 
   @Inject IdentityStoreHandler identityStores;
+  @Inject StaffSessions sessions;
+  @Inject Csrf csrf;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean post = "POST".equals(request.getMethod());
+    Optional<ActiveSession> session = sessions.resume(request);
+    if (session.isPresent()) {
+      // as with the HTTP session before: someone logged in stays who they are, and POST /login
+      // and POST /api/session answer who that is
+      return context.notifyContainerAboutLogin(
+          session.get().username(), new HashSet<>(session.get().roles()));
+    }
     if (post && path.equals("/login")) {
-      return formLogin(request, context);
+      AuthenticationStatus status = formLogin(request, response, context);
+      if (status != AuthenticationStatus.SUCCESS) {
+        sessions.ensureLoginValue(request, response); // the form shown again needs a token
+      }
+      return status;
     }
     if (post && path.equals("/api/session")) {
       return apiLogin(request, response, context);
+    }
+    if (path.equals("/login")) {
+      sessions.ensureLoginValue(request, response);
     }
     if (!context.isProtected()) {
       return context.doNothing();
@@ -60,13 +79,18 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
             + URLEncoder.encode(target, StandardCharsets.UTF_8));
   }
 
-  private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {
-    if (!Csrf.isValid(request, request.getParameter(Csrf.FIELD))) {
+  private AuthenticationStatus formLogin(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (!csrf.isValidForLogin(request, request.getParameter(Csrf.FIELD))) {
       request.setAttribute(LOGIN_FAILED, "Your login form expired. Please try again.");
       return context.doNothing();
     }
     return login(
-        request, context, request.getParameter("username"), request.getParameter("password"));
+        request,
+        response,
+        context,
+        request.getParameter("username"),
+        request.getParameter("password"));
   }
 
   private AuthenticationStatus apiLogin(
@@ -94,7 +118,7 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
           "Malformed login",
           "Send a JSON object with \"username\" and \"password\".");
     }
-    AuthenticationStatus status = login(request, context, username, password);
+    AuthenticationStatus status = login(request, response, context, username, password);
     if (status != AuthenticationStatus.SUCCESS) {
       return problem(response, 401, "Login failed", "Unknown user or wrong password.");
     }
@@ -102,7 +126,11 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   private AuthenticationStatus login(
-      HttpServletRequest request, HttpMessageContext context, String username, String password) {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      String username,
+      String password) {
     if (username == null || password == null || username.isBlank()) {
       request.setAttribute(LOGIN_FAILED, "Enter your username and password.");
       return context.doNothing();
@@ -113,9 +141,8 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
       request.setAttribute(LOGIN_FAILED, "Unknown user or wrong password.");
       return context.doNothing();
     }
-    if (request.getSession(false) != null) {
-      request.changeSessionId();
-    }
+    sessions.start(
+        result.getCallerPrincipal().getName(), result.getCallerGroups(), request, response);
     return context.notifyContainerAboutLogin(result);
   }
 

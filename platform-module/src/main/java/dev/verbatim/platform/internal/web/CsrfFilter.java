@@ -1,10 +1,11 @@
 package dev.verbatim.platform.internal.web;
 
 import dev.verbatim.platform.internal.security.Csrf;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
@@ -14,15 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Every state-changing staff form (POST under /app) must carry the session's CSRF token. The body
- * is read once here and handed on unchanged. The JSON API is protected by the SameSite session
- * cookie and by accepting only application/json bodies, which a cross-site form cannot send.
+ * Every state-changing staff form (POST under /app) must carry the session's CSRF token ({@link
+ * Csrf}: derived from the staff session, so any server can check it). The body is read once here
+ * and handed on unchanged. The JSON API is protected by the SameSite session cookie and by
+ * accepting only application/json bodies, which a cross-site form cannot send.
  */
 @Provider
+@ApplicationScoped
 public class CsrfFilter implements ContainerRequestFilter {
   private static final int MAX_FORM_BYTES = 1_000_000;
 
-  @Context HttpServletRequest request;
+  @Inject HttpServletRequest request;
+  @Inject Csrf csrf;
 
   @Override
   public void filter(ContainerRequestContext context) throws IOException {
@@ -53,7 +57,7 @@ public class CsrfFilter implements ContainerRequestFilter {
       // action's query string.
       submitted = context.getUriInfo().getQueryParameters().getFirst(Csrf.FIELD);
     }
-    if (!Csrf.isValid(request, submitted)) {
+    if (!csrf.isValid(request, submitted)) {
       context.abortWith(
           ProblemResponses.problem(
               context.getUriInfo(),

@@ -5,10 +5,9 @@ import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.PageRenderer;
 import dev.verbatim.platform.internal.security.Csrf;
 import dev.verbatim.platform.internal.security.StaffAuthenticationMechanism;
+import dev.verbatim.platform.internal.security.StaffSessions;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +28,8 @@ import java.util.Map;
 public class LoginPage {
   @Inject PageRenderer pages;
   @Inject CurrentStaff currentStaff;
+  @Inject StaffSessions sessions;
+  @Inject Csrf csrf;
   @Context HttpServletRequest request;
 
   @GET
@@ -60,24 +61,23 @@ public class LoginPage {
   }
 
   /**
-   * Ends the session. Like every staff form it needs the session's CSRF token, so another site
-   * cannot log a person out; without a session there is nothing to end and nothing to check.
+   * Ends the session: its row is revoked, so the cookie stops working on every server at once. Like
+   * every staff form it needs the session's CSRF token, so another site cannot log a person out; a
+   * visitor who holds only a login form has no such token and is refused too. Without either there
+   * is nothing to end and nothing to check.
    */
   @POST
   @Path("logout")
-  public Response logout() throws ServletException {
-    HttpSession session = request.getSession(false);
-    if (session != null && !Csrf.isValid(request, request.getParameter(Csrf.FIELD))) {
+  public Response logout() {
+    boolean known = sessions.sessionIdOf(request).isPresent() || sessions.hasLoginForm(request);
+    if (known && !csrf.isValid(request, request.getParameter(Csrf.FIELD))) {
       throw new AccessDeniedException(
           "This form is out of date (or was not sent from Verbatim). Go back, reload the page and"
               + " try again.");
     }
-    request.logout();
-    session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
-    }
-    return Response.seeOther(URI.create("/login")).build();
+    return Response.seeOther(URI.create("/login"))
+        .header("Set-Cookie", sessions.end(request))
+        .build();
   }
 
   /** Only same-site paths: "next" must never send someone to another host after login. */

@@ -24,14 +24,14 @@ public class MustachePageRenderer implements PageRenderer {
   private static final MustacheFactory TEMPLATES = new DefaultMustacheFactory("templates");
 
   @Inject HttpServletRequest request;
+  @Inject Csrf csrf;
   @Inject CurrentStaff currentStaff;
   @Inject Instance<NavigationLinks> navigation;
 
   @Override
   public String staffPage(String template, String title, Object model) {
     Map<String, Object> page = new HashMap<>();
-    String csrf = Csrf.tokenFor(request);
-    page.put("csrf", csrf);
+    page.put("csrf", csrf.tokenFor(request));
     page.put("title", title);
     if (currentStaff.isLoggedIn()) {
       StaffUser user = currentStaff.get();

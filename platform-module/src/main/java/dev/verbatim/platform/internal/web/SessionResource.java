@@ -2,10 +2,9 @@ package dev.verbatim.platform.internal.web;
 
 import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.StaffUser;
+import dev.verbatim.platform.internal.security.StaffSessions;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,12 +18,13 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * API login for scripts and tests: POST {"username", "password"} (checked by the authentication
- * mechanism before this runs) answers who is now logged in; DELETE logs out.
+ * mechanism before this runs) answers who is now logged in; DELETE logs out (on every server).
  */
 @Path("/api/session")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
   @Inject CurrentStaff currentStaff;
+  @Inject StaffSessions sessions;
   @Context HttpServletRequest request;
 
   @POST
@@ -42,12 +42,7 @@ public class SessionResource {
   }
 
   @DELETE
-  public Response logout() throws ServletException {
-    request.logout();
-    HttpSession session = request.getSession(false);
-    if (session != null) {
-      session.invalidate();
-    }
-    return Response.noContent().build();
+  public Response logout() {
+    return Response.noContent().header("Set-Cookie", sessions.end(request)).build();
   }
 }
