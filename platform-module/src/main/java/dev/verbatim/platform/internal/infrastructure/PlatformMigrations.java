@@ -23,7 +23,6 @@ public class PlatformMigrations implements MigrationSource {
         "db/platform/V2__mail_outcomes.sql",
         "db/platform/V5__secret_keys.sql",
         "db/platform/V6__module_events.sql",
-        "db/platform/V6__module_events.sql",
         "db/platform/V7__staff_sessions.sql",
         "db/platform/V8__job_leases.sql");
   }
