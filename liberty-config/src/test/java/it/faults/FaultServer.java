@@ -261,6 +261,14 @@ public final class FaultServer implements AutoCloseable {
                   .timeout(Duration.ofSeconds(10))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
+      if (response.body().replace(" ", "").contains("\"state\":\"failed\"")) {
+        throw new IllegalStateException(
+            name
+                + ": start-up failed (/health/ready "
+                + response.body()
+                + "); see "
+                + messagesLog());
+      }
       // Health answers UP with no checks while the application is still starting.
       return response.statusCode() == 200 && response.body().contains("\"outbox\"");
     } catch (IOException e) {
