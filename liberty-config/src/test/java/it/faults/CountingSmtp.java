@@ -19,22 +19,23 @@ import load.MailSink;
  * counting every Message-ID it receives and reading the personal link out of each invitation. The
  * test takes it down and brings it back (an SMTP outage); counts run across outages.
  */
-final class CountingSmtp implements AutoCloseable {
+public final class CountingSmtp implements AutoCloseable {
   private static final Pattern SURVEY_TOKEN =
       Pattern.compile("/s/([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])");
 
   private final int port;
   private final Map<String, Integer> messageIds = new ConcurrentHashMap<>();
   private final Map<String, String> tokensByRecipient = new ConcurrentHashMap<>();
+  private final Map<String, Integer> byRecipientAndSubject = new ConcurrentHashMap<>();
   private final AtomicLong received = new AtomicLong();
   private volatile String invitationSubject = "";
   private MailSink sink;
 
-  CountingSmtp(int port) {
+  public CountingSmtp(int port) {
     this.port = port;
   }
 
-  synchronized CountingSmtp start() {
+  public synchronized CountingSmtp start() {
     sink = MailSink.start(port);
     sink.onMessage(this::receive);
     return this;
@@ -43,7 +44,7 @@ final class CountingSmtp implements AutoCloseable {
   /**
    * Takes the SMTP server down: the fault server's connections are refused until {@link #start}.
    */
-  synchronized void stop() {
+  public synchronized void stop() {
     if (sink != null) {
       sink.close();
       sink = null;
@@ -56,26 +57,34 @@ final class CountingSmtp implements AutoCloseable {
   }
 
   /** From now on, links are read from mails with this subject (the survey's title). */
-  void readInvitationsWithSubject(String subject) {
+  public void readInvitationsWithSubject(String subject) {
     invitationSubject = subject;
   }
 
   /** The personal link token of each invitation received, by recipient. */
-  Map<String, String> tokensByRecipient() {
+  public Map<String, String> tokensByRecipient() {
     return new HashMap<>(tokensByRecipient);
   }
 
   /** How many times each Message-ID arrived. */
-  Map<String, Integer> messageIdCounts() {
+  public Map<String, Integer> messageIdCounts() {
     return new HashMap<>(messageIds);
   }
 
-  long received() {
+  /**
+   * How many mails arrived per recipient and subject, keyed {@code "<recipient> <subject>"}: a mail
+   * sent twice under two Message-IDs (two servers composing the same reminder) counts twice here.
+   */
+  public Map<String, Integer> countsByRecipientAndSubject() {
+    return new HashMap<>(byRecipientAndSubject);
+  }
+
+  public long received() {
     return received.get();
   }
 
   /** Waits until at least {@code count} messages arrived in all; returns how many did. */
-  long awaitAtLeast(long count, Duration timeout) {
+  public long awaitAtLeast(long count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (received.get() < count && System.nanoTime() < deadline) {
       FaultServer.sleep(100);
@@ -86,6 +95,7 @@ final class CountingSmtp implements AutoCloseable {
   private void receive(String recipient, MimeMessage message) {
     try {
       messageIds.merge(String.valueOf(message.getMessageID()), 1, Integer::sum);
+      byRecipientAndSubject.merge(recipient + " " + message.getSubject(), 1, Integer::sum);
       if (invitationSubject.equals(message.getSubject())) {
         Matcher link = SURVEY_TOKEN.matcher(text(message));
         if (link.find()) {

@@ -2,7 +2,6 @@ package it.faults;
 
 import dev.verbatim.reporting.internal.infrastructure.RollupRecompute;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -19,28 +18,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The fault server's Derby files, opened with embedded JDBC from the test JVM once the server has
- * stopped: what the checks below count is what was stored, not what any client believes.
+ * A server's database read through JDBC from the test JVM: the Derby files once the server has
+ * stopped (embedded Derby lets one JVM in at a time), or the PostgreSQL database at any time. What
+ * the checks below count is what was stored, not what any client believes.
  */
-final class FaultDatabase implements AutoCloseable {
-  private final String url;
+public final class FaultDatabase implements AutoCloseable {
+  private final TestDatabase database;
   private final Connection connection;
 
-  private FaultDatabase(Path directory) throws SQLException {
-    this.url = "jdbc:derby:" + directory.toAbsolutePath();
-    this.connection = DriverManager.getConnection(url);
+  private FaultDatabase(TestDatabase database) throws SQLException {
+    this.database = database;
+    this.connection = database.connect();
   }
 
-  static FaultDatabase open(Path directory) {
+  public static FaultDatabase open(TestDatabase database) {
     try {
-      return new FaultDatabase(directory);
+      return new FaultDatabase(database);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot open " + directory, e);
+      throw new IllegalStateException("cannot open " + database.describe(), e);
     }
   }
 
   /** The stored hash of a personal link's token (the application keeps only this). */
-  static String tokenHash(String token) {
+  public static String tokenHash(String token) {
     try {
       return HexFormat.of()
           .formatHex(
@@ -52,7 +52,7 @@ final class FaultDatabase implements AutoCloseable {
   }
 
   /** Complete responses per invitation token hash, for one survey. */
-  Map<String, Integer> completeResponsesByTokenHash(String surveyId) {
+  public Map<String, Integer> completeResponsesByTokenHash(String surveyId) {
     Map<String, Integer> counts = new HashMap<>();
     query(
         "SELECT i.token_hash, COUNT(r.id) FROM svy_response r JOIN svy_invitation i ON i.id ="
@@ -63,14 +63,14 @@ final class FaultDatabase implements AutoCloseable {
     return counts;
   }
 
-  long count(String sql, Object... parameters) {
+  public long count(String sql, Object... parameters) {
     long[] result = new long[1];
     query(sql, List.of(parameters), rs -> result[0] = rs.getLong(1));
     return result[0];
   }
 
   /** Message-IDs of the outbox rows in each status. */
-  Map<String, Set<String>> outboxMessageIdsByStatus() {
+  public Map<String, Set<String>> outboxMessageIdsByStatus() {
     Map<String, Set<String>> ids = new HashMap<>();
     query(
         "SELECT status, message_id FROM plt_outbox",
@@ -79,14 +79,14 @@ final class FaultDatabase implements AutoCloseable {
     return ids;
   }
 
-  List<String> strings(String sql, Object... parameters) {
+  public List<String> strings(String sql, Object... parameters) {
     List<String> values = new ArrayList<>();
     query(sql, List.of(parameters), rs -> values.add(rs.getString(1)));
     return values;
   }
 
   /** The rollups as kept from the event log next to the same rollups recomputed from the facts. */
-  List<RollupRecompute.Comparison> rollupsAgainstFacts() {
+  public List<RollupRecompute.Comparison> rollupsAgainstFacts() {
     try {
       RollupRecompute recompute = new RollupRecompute(connection);
       return recompute.compare(recompute.fromFacts());
@@ -114,16 +114,32 @@ final class FaultDatabase implements AutoCloseable {
     }
   }
 
-  /** Closes and shuts the database down, so the server can open it again. */
+  /** Runs one UPDATE (or other statement without results); returns the rows it changed. */
+  public int update(String sql, Object... parameters) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Closes; a Derby database is also shut down, so the server can open it again. */
   @Override
   public void close() {
     try {
       connection.close();
+      if (!(database instanceof TestDatabase.Derby derby)) {
+        return;
+      }
+      String url = "jdbc:derby:" + derby.directory().toAbsolutePath();
       DriverManager.getConnection(url + ";shutdown=true").close();
     } catch (SQLException expected) {
       // Derby reports a successful shutdown as SQLState 08006.
       if (!"08006".equals(expected.getSQLState())) {
-        throw new IllegalStateException("shutting down " + url, expected);
+        throw new IllegalStateException("shutting down " + database.describe(), expected);
       }
     }
   }

@@ -14,23 +14,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What an operator sees of the fault server: {@code /health/ready} and {@code /metrics}. */
-final class Observed {
+public final class Observed {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Observed() {}
 
   /** The data of the readiness checks "outbox" and "module-events", and the overall status. */
-  record Readiness(int httpStatus, String status, JsonObject outbox, JsonObject events) {}
+  public record Readiness(
+      int httpStatus, String status, JsonObject outbox, JsonObject events, JsonObject startup) {}
 
-  static Readiness readiness(FaultServer server) {
-    HttpResponse<String> response = get(server.baseUrl() + "/health/ready");
+  public static Readiness readiness(FaultServer server) {
+    return readiness(server.baseUrl());
+  }
+
+  /** The readiness of the server at {@code baseUrl}. */
+  public static Readiness readiness(String baseUrl) {
+    HttpResponse<String> response = get(baseUrl + "/health/ready");
     JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
     return new Readiness(
         response.statusCode(),
         health.getString("status"),
         check(health, "outbox"),
-        check(health, "module-events"));
+        check(health, "module-events"),
+        check(health, "startup"));
   }
 
   private static JsonObject check(JsonObject health, String name) {
@@ -42,7 +49,7 @@ final class Observed {
   }
 
   /** The Prometheus text of {@code /metrics?scope=application}. */
-  static String metrics(FaultServer server) {
+  public static String metrics(FaultServer server) {
     HttpResponse<String> response = get(server.baseUrl() + "/metrics?scope=application");
     if (response.statusCode() != 200) {
       throw new AssertionError(
@@ -52,7 +59,7 @@ final class Observed {
   }
 
   /** The value of the first sample of {@code name} (with or without labels). */
-  static OptionalDouble sample(String metrics, String name) {
+  public static OptionalDouble sample(String metrics, String name) {
     Matcher sample =
         Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})?\\s+(\\S+)")
             .matcher(metrics);

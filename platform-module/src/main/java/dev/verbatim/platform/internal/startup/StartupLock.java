@@ -36,7 +36,12 @@ public final class StartupLock {
       }
       if (!call(connection, "SELECT pg_try_advisory_lock(?)")) {
         LOG.info("Another server is starting on this database: waiting for it to finish");
-        call(connection, "SELECT pg_advisory_lock(?)");
+        // pg_advisory_lock returns void, which the driver hands over as "" (not a boolean):
+        // wait for the lock without reading the result.
+        try (PreparedStatement wait = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+          wait.setLong(1, KEY);
+          wait.execute();
+        }
       }
     } catch (SQLException | RuntimeException e) {
       connection.close();
@@ -49,7 +54,7 @@ public final class StartupLock {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setLong(1, KEY);
       try (ResultSet result = statement.executeQuery()) {
-        return !result.next() || result.getObject(1) == null || result.getBoolean(1);
+        return result.next() && result.getBoolean(1);
       }
     }
   }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The SMTP server goes down while mail is queued: the backlog, the outage and the next probe show
@@ -17,7 +18,11 @@ import org.junit.jupiter.api.Test;
  * interval (counted by Message-ID against the outbox table itself). CI size: 200 invitations, a 20
  * s outage; full size with {@code -Dfaults.outage.seconds=300 -Dfaults.outage.mails=5000}.
  */
-class SmtpOutageIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SmtpOutage {
+  /** The database this run keeps its data in (a fresh one per test class). */
+  abstract TestDatabase database(String testName);
+
   private static final int MAILS = Integer.getInteger("faults.outage.mails", 200);
   private static final Duration OUTAGE =
       Duration.ofSeconds(Integer.getInteger("faults.outage.seconds", 20));
@@ -27,13 +32,13 @@ class SmtpOutageIT {
 
   private static final int PROBE_MAX_SECONDS = 5;
 
-  private static FaultServer server;
-  private static CountingSmtp smtp;
+  private FaultServer server;
+  private CountingSmtp smtp;
 
   @BeforeAll
-  static void startServerAndSmtp() {
+  void startServerAndSmtp() {
     server =
-        FaultServer.fresh("smtp-outage")
+        FaultServer.fresh("smtp-outage", database("smtp-outage"))
             .withEnvironment("VERBATIM_OUTBOX_MAX_ATTEMPTS=" + MAX_ATTEMPTS)
             .withEnvironment("VERBATIM_OUTBOX_RELAY_PROBE_MAX_SECONDS=" + PROBE_MAX_SECONDS);
     smtp = new CountingSmtp(server.smtpPort()).start();
@@ -41,7 +46,7 @@ class SmtpOutageIT {
   }
 
   @AfterAll
-  static void stopAll() {
+  void stopAll() {
     if (server != null) {
       server.stop();
     }
@@ -53,7 +58,8 @@ class SmtpOutageIT {
   @Test
   void mailQueuedDuringAnSmtpOutageIsAllDeliveredAfterItAndTheBacklogIsVisibleMeanwhile() {
     System.out.printf(
-        "SMTP outage: load average at start %.2f%n",
+        "SMTP outage on %s: load average at start %.2f%n",
+        server.database().describe(),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     StaffSession admin = StaffSession.admin(server);
     String title = "Outage survey " + System.nanoTime();
@@ -158,7 +164,7 @@ class SmtpOutageIT {
     assertThat(duplicates).as("Message-IDs delivered twice").isZero();
   }
 
-  private static Observed.Readiness awaitEmptyQueue() {
+  private Observed.Readiness awaitEmptyQueue() {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     Observed.Readiness readiness;
     do {

@@ -20,6 +20,7 @@ import load.Outcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Customers answer from 64 clients while the server is killed with SIGKILL (kill -9) and restarted:
@@ -30,13 +31,17 @@ import org.junit.jupiter.api.Test;
  * {@code -Dfaults.submissions=100000 -Dfaults.kills=3} (docs/PERFORMANCE.md, Proof under faults);
  * {@code -Dfaults.kills=0} is the plain load run.
  */
-class NothingLostUnderLoadIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class NothingLostUnderLoad {
+  /** The database this run keeps its data in (a fresh one per test class). */
+  abstract TestDatabase database(String testName);
+
   private static final int SUBMISSIONS = Integer.getInteger("faults.submissions", 2000);
   private static final int CLIENTS = Integer.getInteger("faults.clients", 64);
   private static final int KILLS = Integer.getInteger("faults.kills", 1);
 
   /** SMTP connections of the fault server's outbox drainer (VERBATIM_OUTBOX_CONNECTIONS). */
-  static final int OUTBOX_CONNECTIONS = 4;
+  public static final int OUTBOX_CONNECTIONS = 4;
 
   /**
    * The batch in flight: the drainer sends 50 mails per connection at once, the most one crash can
@@ -47,18 +52,18 @@ class NothingLostUnderLoadIT {
   /** Every second customer (by token) leaves a comment, so comments and responses differ. */
   private static final int COMMENT_EVERY = 2;
 
-  private static FaultServer server;
-  private static CountingSmtp smtp;
+  private FaultServer server;
+  private CountingSmtp smtp;
 
   @BeforeAll
-  static void startServerAndSmtp() {
-    server = FaultServer.fresh("nothing-lost");
+  void startServerAndSmtp() {
+    server = FaultServer.fresh("nothing-lost", database("nothing-lost"));
     smtp = new CountingSmtp(server.smtpPort()).start();
     server.start();
   }
 
   @AfterAll
-  static void stopAll() {
+  void stopAll() {
     if (server != null) {
       server.stop();
     }
@@ -69,7 +74,11 @@ class NothingLostUnderLoadIT {
 
   @Test
   void acknowledgedResponsesAndQueuedMailSurviveKillNineUnderLoad() throws Exception {
-    System.out.println("Nothing lost: load average at start " + loadAverage());
+    System.out.println(
+        "Nothing lost on "
+            + server.database().describe()
+            + ": load average at start "
+            + loadAverage());
     StaffSession admin = StaffSession.admin(server);
     String title = "Load survey " + System.nanoTime();
     String surveyId = admin.publishedSurveyWithFallbackOwner(title);
@@ -214,7 +223,7 @@ class NothingLostUnderLoadIT {
   }
 
   /** Waits until reports have applied every event (a killed server's lease expires first). */
-  private static void awaitEventsApplied() {
+  private void awaitEventsApplied() {
     long deadline = System.nanoTime() + Duration.ofMinutes(2 + SUBMISSIONS / 5000).toNanos();
     Observed.Readiness readiness;
     do {
@@ -229,7 +238,7 @@ class NothingLostUnderLoadIT {
   }
 
   /** Waits until the outbox is empty (a killed server's claims expire first), shows the metrics. */
-  private static void awaitOutboxDrained() {
+  private void awaitOutboxDrained() {
     long deadline = System.nanoTime() + Duration.ofMinutes(5 + SUBMISSIONS / 2000).toNanos();
     Observed.Readiness readiness;
     do {
@@ -260,7 +269,7 @@ class NothingLostUnderLoadIT {
    * wait while the server is down; requests in flight at the kill get no answer (IO_ERROR) or an
    * error and are tried again afterwards.
    */
-  private static final class KilledLoad {
+  private final class KilledLoad {
     private final CustomerSubmission customers;
     private final AtomicInteger acknowledged = new AtomicInteger();
     private volatile boolean serverDown;
