@@ -1,5 +1,6 @@
 package it.jobs;
 
+import dev.verbatim.platform.internal.infrastructure.JobLeaseRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,8 +58,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class OverlappingJobsIT {
-  /** Reads without row locks, so a scan of the outbox never waits for the drainer's lease. */
-  private static final String NO_LOCKS = " WITH UR";
+  /**
+   * Derby reads without row locks, so a scan of the outbox never waits for the drainer's lease;
+   * PostgreSQL's reads never wait (and know no WITH UR).
+   */
+  private static final String NO_LOCKS =
+      String.valueOf(System.getenv("VERBATIM_DB_URL")).startsWith("jdbc:postgresql:")
+          ? ""
+          : " WITH UR";
 
   private static final int INVITATIONS = 100;
   private static final int SERVERS = 3;
@@ -74,6 +81,7 @@ class OverlappingJobsIT {
         .addClass(EntityManagerForTests.class);
   }
 
+  @Inject JobLeaseRows leaseRows;
   @Inject ReminderService reminders;
   @Inject DigestService digests;
   @Inject ContactImportService imports;
@@ -189,6 +197,41 @@ class OverlappingJobsIT {
   // ---- two (or more) servers at once ----
 
   /** Runs {@code job} on {@link #SERVERS} managed threads released together; their results. */
+  @Test
+  void aJobLeaseIsHeldByOneServerUntilItRunsOut() throws Exception {
+    String job = "test-job-" + unique();
+    long now = System.currentTimeMillis();
+    List<String> owners = List.of("server-a", "server-b", "server-c");
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Boolean> inserted =
+        concurrently(
+            () -> {
+              String owner = owners.get(next.getAndIncrement() % owners.size());
+              try {
+                return leaseRows.insert(job, owner, now + 60_000);
+              } catch (RuntimeException duplicateKey) {
+                return false;
+              }
+            });
+    assertEquals(1, inserted.stream().filter(b -> b).count(), "one first insert wins: " + inserted);
+    String holder =
+        (String)
+            em.createNativeQuery("SELECT owner_id FROM plt_job_lease WHERE job_name = ?1")
+                .setParameter(1, job)
+                .getSingleResult();
+    String other = owners.stream().filter(o -> !o.equals(holder)).findFirst().orElseThrow();
+    assertEquals(
+        false,
+        leaseRows.renewOrTake(job, other, now + 1_000, now + 61_000),
+        "another server cannot take a lease that runs");
+    assertEquals(
+        true, leaseRows.renewOrTake(job, holder, now + 1_000, now + 61_000), "the holder renews");
+    assertEquals(
+        true,
+        leaseRows.renewOrTake(job, other, now + 62_000, now + 122_000),
+        "another server takes the job once the lease ran out");
+  }
+
   private static <T> List<T> concurrently(Callable<T> job) throws Exception {
     ManagedExecutorService executor =
         InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
