@@ -68,12 +68,14 @@ class EscalationIT {
 
   /** The Arquillian server (src/test/liberty/config/server.xml). */
   /**
-   * This server's own address (arquillian on 9181, arquillianpg on 9191), read in the container.
+   * This server's own address (arquillian on 9181, arquillianpg on 9191). Read in the container
+   * only: the test JVM loads this class too (for the deployment) and has no MicroProfile Config.
    */
-  private static final String BASE_URL =
-      org.eclipse.microprofile.config.ConfigProvider.getConfig()
-          .getOptionalValue("verbatim.public.base-url", String.class)
-          .orElse("http://localhost:9181");
+  private static String baseUrl() {
+    return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getOptionalValue("verbatim.public.base-url", String.class)
+        .orElse("http://localhost:9181");
+  }
 
   private static final Duration HIGH_SLA = Duration.ofHours(24);
 
@@ -217,7 +219,7 @@ class EscalationIT {
             .build();
     HttpResponse<String> login =
         http.send(
-            HttpRequest.newBuilder(URI.create(BASE_URL + "/api/session"))
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/api/session"))
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
@@ -231,7 +233,7 @@ class EscalationIT {
     assertEquals(200, login.statusCode(), "log in: " + login.body());
     HttpResponse<String> page =
         http.send(
-            HttpRequest.newBuilder(URI.create(BASE_URL + path)).build(),
+            HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, page.statusCode(), path);
     return page.body();

@@ -51,12 +51,14 @@ class LinkExpiryIT {
   private static final String OUTBOX_READ = " WITH UR";
 
   /**
-   * This server's own address (arquillian on 9181, arquillianpg on 9191), read in the container.
+   * This server's own address (arquillian on 9181, arquillianpg on 9191). Read in the container
+   * only: the test JVM loads this class too (for the deployment) and has no MicroProfile Config.
    */
-  private static final String BASE_URL =
-      org.eclipse.microprofile.config.ConfigProvider.getConfig()
-          .getOptionalValue("verbatim.public.base-url", String.class)
-          .orElse("http://localhost:9181");
+  private static String baseUrl() {
+    return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getOptionalValue("verbatim.public.base-url", String.class)
+        .orElse("http://localhost:9181");
+  }
 
   private static final Pattern SURVEY_LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
 
@@ -96,7 +98,7 @@ class LinkExpiryIT {
     assertEquals(410, get("/s/" + token + "/answer/9").statusCode(), "a score clicked in the mail");
     HttpResponse<String> api =
         http.send(
-            HttpRequest.newBuilder(URI.create(BASE_URL + "/api/respond/" + token))
+            HttpRequest.newBuilder(URI.create(baseUrl() + "/api/respond/" + token))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":{\"score\":9}}"))
                 .build(),
@@ -154,7 +156,7 @@ class LinkExpiryIT {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(BASE_URL + path)).build(),
+        HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
