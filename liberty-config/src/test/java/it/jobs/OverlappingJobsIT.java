@@ -1,6 +1,5 @@
 package it.jobs;
 
-import dev.verbatim.platform.internal.infrastructure.JobLeaseRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import dev.verbatim.platform.api.NewStaffUser;
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
+import dev.verbatim.platform.internal.infrastructure.JobLeaseRows;
 import dev.verbatim.reporting.internal.application.DigestService;
 import dev.verbatim.reporting.internal.domain.DigestSchedule;
 import dev.verbatim.survey.internal.application.ContactService;
@@ -202,7 +202,8 @@ class OverlappingJobsIT {
     String job = "test-job-" + unique();
     long now = System.currentTimeMillis();
     List<String> owners = List.of("server-a", "server-b", "server-c");
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger next =
+        new java.util.concurrent.atomic.AtomicInteger();
     List<Boolean> inserted =
         concurrently(
             () -> {
