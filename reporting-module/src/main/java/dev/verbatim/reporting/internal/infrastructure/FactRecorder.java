@@ -223,14 +223,13 @@ public class FactRecorder implements ModuleEventListener {
         .executeUpdate();
     attributes.forEach(
         (name, value) ->
-            ReportSql.on(
-                    em,
-                    "INSERT INTO rpt_contact_segment (contact_id, attr_name, attr_value)"
-                        + " VALUES (?, ?, ?)")
-                .setParameter(1, contactId)
-                .setParameter(2, name)
-                .setParameter(3, value)
-                .executeUpdate());
+            ReportSql.write(
+                em,
+                "INSERT INTO rpt_contact_segment (contact_id, attr_name, attr_value)"
+                    + " VALUES (?, ?, ?)",
+                contactId,
+                name,
+                Typed.varchar(value)));
     Map<String, String> now = new HashMap<>(attributes);
     batch.segments.put(contactId, now);
     return now;

@@ -1,5 +1,6 @@
 package dev.verbatim.reporting.internal.infrastructure;
 
+import dev.verbatim.platform.api.StoredText;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceException;
@@ -46,13 +47,17 @@ final class ReportSql {
       if (typed.value() == null) {
         statement.setNull(index, typed.sqlType());
       } else {
-        statement.setObject(index, typed.value(), typed.sqlType());
+        statement.setObject(index, storable(typed.value()), typed.sqlType());
       }
     } else if (parameter == null) {
       throw new IllegalArgumentException("parameter " + index + " is null without a type");
     } else {
-      statement.setObject(index, parameter);
+      statement.setObject(index, storable(parameter));
     }
+  }
+
+  private static Object storable(Object value) {
+    return value instanceof String text ? StoredText.withoutNul(text) : value;
   }
 
   /** A parameter that may be null, with the SQL type of its column. */

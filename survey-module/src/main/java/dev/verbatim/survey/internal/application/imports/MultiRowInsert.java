@@ -1,5 +1,6 @@
 package dev.verbatim.survey.internal.application.imports;
 
+import dev.verbatim.platform.api.StoredText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -63,7 +64,7 @@ final class MultiRowInsert {
       } else if (value instanceof Long number) {
         insert.setLong(index, number);
       } else {
-        insert.setString(index, (String) value);
+        insert.setString(index, StoredText.withoutNul((String) value));
       }
       index++;
     }
