@@ -14,18 +14,18 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * The server's start-up, once, before it serves anyone: every module's schema migrations ({@link
- * ModuleMigrator}, logging which database this server uses), then {@link
- * SchemaReady} for the work that needs the schema (first admin, keys, demo data, schedulers). On a
- * shared PostgreSQL it runs under {@link StartupLock}, so servers starting together take turns and
- * each finds what the one before created. A failure leaves the application deployed but not ready
- * ({@link StartupStatus}): readiness DOWN with the reason instead of a server that looks up.
+ * ModuleMigrator}, logging which database this server uses), then {@link SchemaReady} for the work
+ * that needs the schema (first admin, keys, demo data, schedulers). On a shared PostgreSQL it runs
+ * under {@link StartupLock}, so servers starting together take turns and each finds what the one
+ * before created. A failure leaves the application deployed but not ready ({@link StartupStatus}):
+ * readiness DOWN with the reason instead of a server that looks up.
  */
 @ApplicationScoped
 public class ApplicationStartup {
