@@ -15,40 +15,104 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.sql.DataSource;
 import load.LoadResult;
 import load.LoadRunner;
 import load.Outcome;
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The plain-JDBC ceiling: an embedded, on-disk Derby in this JVM, built with the application's own
- * migration scripts, and one transaction per submission writing the rows the server writes for a
- * scored answer with a comment in the customer's transaction: the invitation read by token hash,
- * response, two answers, the invitation marked answered, case, its audit event, owner notification
- * in the outbox, and the two module-event rows (the response and the case) that reports apply after
- * commit. No ORM, no HTTP, no rendering: what the database alone allows.
+ * The plain-JDBC ceiling: an embedded, on-disk Derby in this JVM ({@link #derby}) or a fresh
+ * database on the benchmark's PostgreSQL cluster ({@link #postgresql}, dropped again on close),
+ * built with the application's own migration scripts, and one transaction per submission writing
+ * the rows the server writes for a scored answer with a comment in the customer's transaction: the
+ * invitation read by token hash, response, two answers, the invitation marked answered, case, its
+ * audit event, owner notification in the outbox, and the two module-event rows (the response and
+ * the case) that reports apply after commit. No ORM, no HTTP, no rendering: what the database alone
+ * allows.
  */
 final class JdbcSubmissionCeiling implements AutoCloseable {
   private static final String COMMENT = "Load test comment 42: delivery was late again.";
 
   private final String url;
+  private final Properties credentials;
+  private final DataSource migrationSource;
+  private final Runnable dispose;
   private final String surveyId = uuid();
   private final String ownerId = uuid();
   private final List<String> tokenHashes = new ArrayList<>();
   private final ThreadLocal<Connection> connections = new ThreadLocal<>();
   private final List<Connection> opened = Collections.synchronizedList(new ArrayList<>());
 
-  JdbcSubmissionCeiling(String directory) {
-    this.url = "jdbc:derby:" + directory;
+  private JdbcSubmissionCeiling(
+      String url, Properties credentials, DataSource migrationSource, Runnable dispose) {
+    this.url = url;
+    this.credentials = credentials;
+    this.migrationSource = migrationSource;
+    this.dispose = dispose;
   }
 
-  /** Creates the database and {@code invitations} invitations to answer. */
-  void prepare(int invitations) throws SQLException, IOException {
+  /** An embedded Derby in {@code directory}, created now, shut down on close. */
+  static JdbcSubmissionCeiling derby(String directory) throws SQLException {
+    String url = "jdbc:derby:" + directory;
     DriverManager.getConnection(url + ";create=true").close();
+    EmbeddedDataSource ds = new EmbeddedDataSource();
+    ds.setDatabaseName(directory);
+    return new JdbcSubmissionCeiling(
+        url,
+        new Properties(),
+        ds,
+        () -> {
+          try {
+            DriverManager.getConnection(url + ";shutdown=true");
+          } catch (SQLException expected) {
+            // Derby reports a successful shutdown as an exception (08006)
+          }
+        });
+  }
+
+  /**
+   * A new database {@code name} on the cluster of {@code pg} (url, user, password as
+   * src/it/postgresql.sh writes them), dropped on close. Same cluster, same fsync settings as the
+   * server's database.
+   */
+  static JdbcSubmissionCeiling postgresql(Properties pg, String name) throws SQLException {
+    String base = pg.getProperty("url");
+    String cluster = base.substring(0, base.lastIndexOf('/') + 1);
+    Properties credentials = new Properties();
+    credentials.setProperty("user", pg.getProperty("user"));
+    credentials.setProperty("password", pg.getProperty("password", ""));
+    String maintenance = cluster + "postgres";
+    try (Connection db = DriverManager.getConnection(maintenance, credentials);
+        java.sql.Statement s = db.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    }
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(cluster + name);
+    ds.setUser(credentials.getProperty("user"));
+    ds.setPassword(credentials.getProperty("password"));
+    return new JdbcSubmissionCeiling(
+        cluster + name,
+        credentials,
+        ds,
+        () -> {
+          try (Connection db = DriverManager.getConnection(maintenance, credentials);
+              java.sql.Statement s = db.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+          } catch (SQLException e) {
+            // a leftover database in the throwaway cluster, removed with target/postgresql
+          }
+        });
+  }
+
+  /** Creates the schema and {@code invitations} invitations to answer. */
+  void prepare(int invitations) throws SQLException, IOException {
     migrate();
-    try (Connection db = DriverManager.getConnection(url)) {
+    try (Connection db = DriverManager.getConnection(url, credentials)) {
       db.setAutoCommit(false);
       long now = System.currentTimeMillis();
       String distributionId = uuid();
@@ -263,7 +327,7 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
   private Connection connection() throws SQLException {
     Connection db = connections.get();
     if (db == null) {
-      db = DriverManager.getConnection(url);
+      db = DriverManager.getConnection(url, credentials);
       db.setAutoCommit(false);
       db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       connections.set(db);
@@ -283,11 +347,7 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
         }
       }
     }
-    try {
-      DriverManager.getConnection(url + ";shutdown=true");
-    } catch (SQLException expected) {
-      // Derby reports a successful shutdown as an exception (08006)
-    }
+    dispose.run();
   }
 
   private static int exec(Connection db, String sql, Object... parameters) throws SQLException {
@@ -306,10 +366,8 @@ final class JdbcSubmissionCeiling implements AutoCloseable {
 
   /** Every module's schema, as the application migrates it at start-up. */
   private void migrate() {
-    EmbeddedDataSource ds = new EmbeddedDataSource();
-    ds.setDatabaseName(url.substring("jdbc:derby:".length()));
     new ModuleMigrator(
-            ds,
+            migrationSource,
             List.of(
                 new PlatformMigrations(),
                 new SurveyMigrations(),

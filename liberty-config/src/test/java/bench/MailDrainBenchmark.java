@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
  * invitation on as many reused connections as the drainer uses, in one run. The mails are queued
  * all at once: N contacts get an attribute, and a distribution scheduled a few seconds ahead to
  * that audience is sent by the server's scheduler in one transaction, so the drain is timed from
- * the first mail to the last with the whole queue waiting. Run with {@code mvn -Pbench verify
- * -Dbenchmark=MailDrainBenchmark}.
+ * the first mail to the last with the whole queue waiting. Measures the Derby server and then the
+ * PostgreSQL server in one run ({@link BenchServer}) and prints the ratio PostgreSQL/Derby. Run
+ * with {@code mvn -Pbench verify -Dbenchmark=MailDrainBenchmark}.
  */
 class MailDrainBenchmark {
   private static final int MAILS = Integer.getInteger("benchmark.mails", 5_000);
@@ -45,14 +46,50 @@ class MailDrainBenchmark {
   /** As many reused connections as the server's drainer ({@code verbatim.outbox.connections}). */
   private static final int CONNECTIONS = Integer.getInteger("benchmark.connections", 4);
 
+  /** One server's drain next to raw sending. */
+  private record Drain(BenchServer server, double drainRate, double rawRate) {}
+
   @Test
   void outboxDrainNextToRawJakartaMail() throws Exception {
     System.out.printf(
         Locale.ROOT,
-        "%nMail drain benchmark: %,d mails, server database %s%nstart: %s%n",
+        "%nMail drain benchmark: %,d mails, Derby database %s; servers %s%nstart: %s%n",
         MAILS,
         System.getProperty("benchmark.database", "?"),
+        BenchServer.configured(),
         ServerProcess.uptime());
+    List<Drain> drains = new ArrayList<>();
+    for (BenchServer server : BenchServer.configured()) {
+      drains.add(drain(server.select()));
+    }
+    if (drains.size() == 2) {
+      Drain derby = drains.get(0);
+      Drain pg = drains.get(1);
+      System.out.printf(
+          Locale.ROOT,
+          "%nPostgreSQL / Derby, one after the other in this run%n"
+              + "| mails | Derby drain mails/s (raw) | PostgreSQL drain mails/s (raw) |"
+              + " ratio PostgreSQL/Derby, drain | same, raw |%n"
+              + "|---|---|---|---|---|%n| %,d | %,.0f (%,.0f) | %,.0f (%,.0f) | %.2f | %.2f |%n",
+          MAILS,
+          derby.drainRate(),
+          derby.rawRate(),
+          pg.drainRate(),
+          pg.rawRate(),
+          pg.drainRate() / derby.drainRate(),
+          pg.rawRate() / derby.rawRate());
+    }
+  }
+
+  private static Drain drain(BenchServer target) throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "%n== %s: %s at %s (SMTP sink on %d)%n%s%n",
+        target.label(),
+        target.serverName(),
+        target.baseUrl(),
+        target.smtpPort(),
+        target.durability());
     ApiClient admin = ApiClient.admin();
     String run = Names.suffix();
     ApiClient manager = StaffMember.create(admin, "manager", "Drain Manager " + run).logIn();
@@ -79,7 +116,8 @@ class MailDrainBenchmark {
     AtomicLong count = new AtomicLong();
     AtomicReference<MimeMessage> sample = new AtomicReference<>();
     String prefix = "drain." + run + ".";
-    Optional<ProcessHandle> server = ServerProcess.pid().flatMap(ProcessHandle::of);
+    Optional<ProcessHandle> server =
+        ServerProcess.pid(target.serverName()).flatMap(ProcessHandle::of);
     AtomicReference<CpuSeconds> atFirst = new AtomicReference<>();
     try (MailSink sink = MailSink.start(ItEnvironment.smtpPort())) {
       sink.onMessage(
@@ -119,8 +157,8 @@ class MailDrainBenchmark {
       double drainSeconds = (last.get() - first.get()) / 1e9;
       double drainRate = (MAILS - 1) / drainSeconds;
       CpuSeconds drainCpu = CpuSeconds.of(server).minus(atFirst.get());
-      String heap = ServerProcess.heap();
-      String rss = ServerProcess.rss();
+      String heap = ServerProcess.heap(target.serverName());
+      String rss = ServerProcess.rss(target.serverName());
 
       sink.onMessage(null);
       long before = sink.delivered();
@@ -132,8 +170,9 @@ class MailDrainBenchmark {
 
       System.out.printf(
           Locale.ROOT,
-          "%n| mails | outbox drain mails/s | raw sendMessage mails/s (%d connections) | ratio |%n"
+          "%n%s%n| mails | outbox drain mails/s | raw sendMessage mails/s (%d connections) | ratio |%n"
               + "|---|---|---|---|%n| %,d | %,.0f (%.1f s) | %,.0f (%.1f s) | %.2f |%n",
+          target.label(),
           CONNECTIONS,
           MAILS,
           drainRate,
@@ -155,6 +194,7 @@ class MailDrainBenchmark {
           heap,
           rss,
           ServerProcess.uptime());
+      return new Drain(target, drainRate, rawRate);
     }
   }
 

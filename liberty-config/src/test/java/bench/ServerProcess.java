@@ -7,19 +7,23 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** The IT server's JVM as the benchmarks see it: its heap (jcmd), RSS and the machine's load. */
+/**
+ * A Liberty server's JVM as the benchmarks see it ({@code verbatimit} on Derby, {@code verbatimpg}
+ * on PostgreSQL): its CPU time, heap (jcmd), RSS, and the machine's load.
+ */
 final class ServerProcess {
   private ServerProcess() {}
 
-  /** The pid of the Liberty server {@code verbatimit} started from this build's wlp. */
-  static Optional<Long> pid() {
+  /** The pid of the Liberty server {@code server} started from this build's wlp. */
+  static Optional<Long> pid(String server) {
     String agent = System.getProperty("benchmark.wlpDir", "none") + "/bin/tools/ws-javaagent.jar";
     return ProcessHandle.allProcesses()
         .filter(
             p -> {
               String line = String.join(" ", p.info().arguments().orElse(new String[0]));
               return line.contains(agent)
-                  && line.contains("verbatimit")
+                  && java.util.Arrays.asList(p.info().arguments().orElse(new String[0]))
+                      .contains(server)
                   && !line.contains("--status");
             })
         .map(ProcessHandle::pid)
@@ -27,8 +31,8 @@ final class ServerProcess {
   }
 
   /** The server JVM's CPU time so far (user + system), in milliseconds; -1 when unknown. */
-  static long cpuMillis() {
-    return pid()
+  static long cpuMillis(String server) {
+    return pid(server)
         .flatMap(ProcessHandle::of)
         .flatMap(p -> p.info().totalCpuDuration())
         .map(java.time.Duration::toMillis)
@@ -36,13 +40,15 @@ final class ServerProcess {
   }
 
   /** {@code jcmd <pid> GC.heap_info}. */
-  static String heap() {
-    return pid().map(pid -> run("jcmd", Long.toString(pid), "GC.heap_info")).orElse("unknown");
+  static String heap(String server) {
+    return pid(server)
+        .map(pid -> run("jcmd", Long.toString(pid), "GC.heap_info"))
+        .orElse("unknown");
   }
 
   /** VmRSS and VmHWM from {@code /proc/<pid>/status}. */
-  static String rss() {
-    return pid()
+  static String rss(String server) {
+    return pid(server)
         .map(
             pid -> {
               try {
