@@ -24,16 +24,12 @@ class ModuleMigratorTest {
     ModuleMigrator.Outcome outcome =
         new ModuleMigrator(db, List.of(new PlatformMigrations())).migrate();
 
-    assertThat(outcome.appliedBy("platform")).isEqualTo(4);
+    List<String> scripts = new PlatformMigrations().scripts();
+    assertThat(outcome.appliedBy("platform")).isEqualTo(scripts.size());
     assertThat(outcome.database()).startsWith("Apache Derby 10.16").contains("jdbc:derby:memory:");
     assertThat(tables(db))
         .contains("plt_staff_user", "plt_outbox", "plt_secret_key", "flyway_history_platform");
-    assertThat(history(db, "platform"))
-        .containsExactly(
-            "db/platform/V1__staff_and_outbox.sql",
-            "db/platform/V2__mail_outcomes.sql",
-            "db/platform/V5__secret_keys.sql",
-            "db/platform/V6__module_events.sql");
+    assertThat(history(db, "platform")).containsExactlyElementsOf(scripts);
   }
 
   @Test
