@@ -40,8 +40,9 @@ class SurveyMigrationsTest {
     }
     String name = "memory:survey-v6-" + UUID.randomUUID();
     List<String> all = new SurveyMigrations().scripts();
-    assertThat(all).as("V6 is the last survey script").endsWith(V6);
-    migrate(name, all.subList(0, all.size() - 1));
+    assertThat(all).as("the survey scripts include V6").contains(V6);
+    migrate(name, all.subList(0, all.indexOf(V6)));
+    List<String> throughV6 = all.subList(0, all.indexOf(V6) + 1);
     try (Connection db = DriverManager.getConnection("jdbc:derby:" + name)) {
       insert(db, "none", Map.of());
       insert(db, "three", three);
@@ -51,7 +52,7 @@ class SurveyMigrationsTest {
       fiftyOne.put("one more", "x");
       insert(db, "many", fiftyOne);
 
-      assertThatThrownBy(() -> migrate(name, all))
+      assertThatThrownBy(() -> migrate(name, throughV6))
           .as("refused, and rolled back whole")
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("module survey")
@@ -63,7 +64,7 @@ class SurveyMigrationsTest {
       try (Statement s = db.createStatement()) {
         s.executeUpdate("DELETE FROM svy_contact_attribute WHERE name = 'one more'");
       }
-      assertThat(migrate(name, all).appliedBy("survey")).isEqualTo(1);
+      assertThat(migrate(name, throughV6).appliedBy("survey")).isEqualTo(1);
 
       assertThat(attributesOf(db))
           .isEqualTo(
