@@ -1,4 +1,4 @@
-package dev.verbatim.followup.internal.infrastructure;
+package dev.verbatim.followup.internal.persistence;
 
 import dev.verbatim.followup.api.CaseSnapshot;
 import dev.verbatim.followup.api.ClosureCounts;

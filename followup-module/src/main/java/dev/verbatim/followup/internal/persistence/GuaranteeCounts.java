@@ -1,4 +1,4 @@
-package dev.verbatim.followup.internal.infrastructure;
+package dev.verbatim.followup.internal.persistence;
 
 import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.verbatim.followup.internal.infrastructure;
+package dev.verbatim.followup.internal.persistence;
 
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.survey.api.ContactHold;
