@@ -1,4 +1,4 @@
-package dev.verbatim.reporting.internal.infrastructure;
+package dev.verbatim.reporting.internal.persistence;
 
 import dev.verbatim.followup.api.CaseSnapshot;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.verbatim.reporting.internal.application;
+package dev.verbatim.reporting.internal.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.verbatim.reporting.internal.infrastructure;
+package dev.verbatim.reporting.internal.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;

@@ -1,4 +1,4 @@
-package dev.verbatim.reporting.internal.infrastructure;
+package dev.verbatim.reporting.internal.persistence;
 
 import dev.verbatim.reporting.internal.domain.ResponseFact;
 import dev.verbatim.reporting.internal.domain.Rollup;

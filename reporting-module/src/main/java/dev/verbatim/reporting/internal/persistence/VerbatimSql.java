@@ -1,4 +1,4 @@
-package dev.verbatim.reporting.internal.application;
+package dev.verbatim.reporting.internal.persistence;
 
 import dev.verbatim.reporting.internal.domain.VerbatimFilter;
 import java.util.ArrayList;

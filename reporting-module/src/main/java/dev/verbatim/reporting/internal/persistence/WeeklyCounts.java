@@ -1,4 +1,4 @@
-package dev.verbatim.reporting.internal.application;
+package dev.verbatim.reporting.internal.persistence;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +9,8 @@ import java.util.Map;
  * Counts per key for the last {@value #WEEKS} weeks before an end time, oldest week first, counted
  * in the database (the bucket is {@code (end - opened_at) / week}).
  */
-final class WeeklyCounts {
-  static final int WEEKS = 8;
+public final class WeeklyCounts {
+  public static final int WEEKS = 8;
   static final long WEEK = 7 * 86_400_000L;
 
   private WeeklyCounts() {}

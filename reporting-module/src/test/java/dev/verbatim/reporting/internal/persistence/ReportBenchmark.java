@@ -1,8 +1,9 @@
-package dev.verbatim.reporting.internal.infrastructure;
+package dev.verbatim.reporting.internal.persistence;
 
 import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.RollupRules;
 import dev.verbatim.reporting.internal.domain.RollupTable;
+import dev.verbatim.reporting.internal.infrastructure.ReportingMigrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;

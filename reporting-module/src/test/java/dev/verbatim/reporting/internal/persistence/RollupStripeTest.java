@@ -1,4 +1,4 @@
-package dev.verbatim.reporting.internal.infrastructure;
+package dev.verbatim.reporting.internal.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.verbatim.reporting.internal.infrastructure;
+package dev.verbatim.reporting.internal.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import dev.verbatim.reporting.internal.domain.Rollup;
 import dev.verbatim.reporting.internal.domain.RollupRules;
 import dev.verbatim.reporting.internal.domain.RollupStripes;
 import dev.verbatim.reporting.internal.domain.RollupTable;
+import dev.verbatim.reporting.internal.infrastructure.ReportingMigrations;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
