@@ -1,4 +1,4 @@
-package dev.verbatim.survey.internal.application;
+package dev.verbatim.survey.internal.persistence;
 
 import dev.verbatim.survey.internal.domain.Setting;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,10 @@
-package dev.verbatim.survey.internal.application;
+package dev.verbatim.survey.internal.persistence;
 
 import dev.verbatim.platform.api.SafeCsvWriter;
 import dev.verbatim.survey.internal.domain.ContactAttributes;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +27,16 @@ public class ContactExport {
   @Resource(lookup = "jdbc/verbatim")
   DataSource dataSource;
 
-  public void write(String query, OutputStream out) throws SQLException {
+  /** Writes the export; a failed query is an {@link IOException} of the stream. */
+  public void write(String query, OutputStream out) throws IOException {
+    try {
+      writeRows(query, out);
+    } catch (SQLException e) {
+      throw new IOException("contacts export failed", e);
+    }
+  }
+
+  private void writeRows(String query, OutputStream out) throws SQLException, IOException {
     ContactQuery filter = ContactQuery.of(query);
     SafeCsvWriter csv = SafeCsvWriter.open(out);
     try (Connection c = dataSource.getConnection()) {

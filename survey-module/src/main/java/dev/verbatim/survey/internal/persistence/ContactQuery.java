@@ -1,4 +1,4 @@
-package dev.verbatim.survey.internal.application;
+package dev.verbatim.survey.internal.persistence;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.verbatim.survey.internal.application.imports;
+package dev.verbatim.survey.internal.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

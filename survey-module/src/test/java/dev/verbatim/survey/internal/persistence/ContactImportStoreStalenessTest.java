@@ -1,7 +1,8 @@
-package dev.verbatim.survey.internal.application.imports;
+package dev.verbatim.survey.internal.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verbatim.survey.internal.application.imports.ImportStatus;
 import dev.verbatim.survey.internal.infrastructure.SurveyMigrations;
 import java.io.InputStream;
 import java.io.PrintWriter;

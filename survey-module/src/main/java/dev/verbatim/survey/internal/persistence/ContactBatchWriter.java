@@ -1,6 +1,9 @@
-package dev.verbatim.survey.internal.application.imports;
+package dev.verbatim.survey.internal.persistence;
 
 import dev.verbatim.platform.api.Ids;
+import dev.verbatim.survey.internal.application.imports.ContactChanges;
+import dev.verbatim.survey.internal.application.imports.ContactCsvReader;
+import dev.verbatim.survey.internal.application.imports.RowProblem;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.ContactAttributes;
 import dev.verbatim.survey.internal.domain.ContactInput;
@@ -48,58 +51,60 @@ public class ContactBatchWriter {
    * the whole batch back (checked exceptions commit by default).
    */
   @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
-  public Written write(String importId, List<ContactCsvReader.Row> rows, int errorsKept)
-      throws SQLException {
-    List<ContactInput> accepted = new ArrayList<>();
-    for (ContactCsvReader.Row row : rows) {
-      if (row.accepted()) {
-        accepted.add(row.contact());
-      }
-    }
-    try (Connection c = dataSource.getConnection()) {
-      ContactChanges changes = ContactChanges.of(accepted, stored(c, accepted), Ids::newId);
-      write(c, changes);
-      List<RowProblem> problems = new ArrayList<>();
-      int rejected = 0;
-      Map<String, ContactChanges.TooMany> tooMany = new HashMap<>();
-      changes.tooMany().forEach(t -> tooMany.put(t.emailKey(), t));
-      for (ContactCsvReader.Row row : rows) {
-        List<RowProblem> rowProblems = row.problems();
-        if (row.accepted()) {
-          ContactChanges.TooMany over = tooMany.get(Contact.keyOf(row.contact().email()));
-          if (over == null) {
-            continue;
+  public Written write(String importId, List<ContactCsvReader.Row> rows, int errorsKept) {
+    return translating(
+        () -> {
+          List<ContactInput> accepted = new ArrayList<>();
+          for (ContactCsvReader.Row row : rows) {
+            if (row.accepted()) {
+              accepted.add(row.contact());
+            }
           }
-          rowProblems =
-              List.of(
-                  new RowProblem(
-                      row.line(),
-                      "",
-                      "would give the contact "
-                          + over.count()
-                          + " attributes; a contact has at most "
-                          + ContactAttributes.MAX
-                          + " (30,000 characters in all); the contact was left as it was"));
-        }
-        rejected++;
-        for (RowProblem p : rowProblems) {
-          if (errorsKept + problems.size() < ContactImportStore.MAX_ERRORS) {
-            problems.add(p);
+          try (Connection c = dataSource.getConnection()) {
+            ContactChanges changes = ContactChanges.of(accepted, stored(c, accepted), Ids::newId);
+            write(c, changes);
+            List<RowProblem> problems = new ArrayList<>();
+            int rejected = 0;
+            Map<String, ContactChanges.TooMany> tooMany = new HashMap<>();
+            changes.tooMany().forEach(t -> tooMany.put(t.emailKey(), t));
+            for (ContactCsvReader.Row row : rows) {
+              List<RowProblem> rowProblems = row.problems();
+              if (row.accepted()) {
+                ContactChanges.TooMany over = tooMany.get(Contact.keyOf(row.contact().email()));
+                if (over == null) {
+                  continue;
+                }
+                rowProblems =
+                    List.of(
+                        new RowProblem(
+                            row.line(),
+                            "",
+                            "would give the contact "
+                                + over.count()
+                                + " attributes; a contact has at most "
+                                + ContactAttributes.MAX
+                                + " (30,000 characters in all); the contact was left as it was"));
+              }
+              rejected++;
+              for (RowProblem p : rowProblems) {
+                if (errorsKept + problems.size() < ContactImportStore.MAX_ERRORS) {
+                  problems.add(p);
+                }
+              }
+            }
+            store.recordBatch(
+                c,
+                importId,
+                rows.size(),
+                changes.created(),
+                changes.updated(),
+                rejected,
+                problems,
+                errorsKept,
+                clock.millis());
+            return new Written(changes.created(), changes.updated(), problems.size());
           }
-        }
-      }
-      store.recordBatch(
-          c,
-          importId,
-          rows.size(),
-          changes.created(),
-          changes.updated(),
-          rejected,
-          problems,
-          errorsKept,
-          clock.millis());
-      return new Written(changes.created(), changes.updated(), problems.size());
-    }
+        });
   }
 
   private void write(Connection c, ContactChanges changes) throws SQLException {
@@ -185,5 +190,17 @@ public class ContactBatchWriter {
       }
     }
     return stored;
+  }
+
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private static <T> T translating(Work<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new StorageFailure(e);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.verbatim.survey.internal.infrastructure;
+package dev.verbatim.survey.internal.persistence;
 
 import dev.verbatim.survey.api.AnswerView;
 import dev.verbatim.survey.api.ContactResponse;
