@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Writes noted link opens ({@link LinkOpenings}) in one transaction of their own. */
+/**
+ * Writes noted link opens ({@link dev.verbatim.survey.internal.application.LinkOpenings}) in one
+ * transaction of their own.
+ */
 @ApplicationScoped
 public class OpenedAtWriter {
   @Resource(lookup = "jdbc/verbatim")
