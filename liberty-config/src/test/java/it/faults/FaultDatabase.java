@@ -1,6 +1,6 @@
 package it.faults;
 
-import dev.verbatim.reporting.internal.infrastructure.RollupRecompute;
+import dev.verbatim.reporting.internal.persistence.RollupRecompute;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

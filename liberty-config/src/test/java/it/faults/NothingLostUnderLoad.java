@@ -2,7 +2,7 @@ package it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.verbatim.reporting.internal.infrastructure.RollupRecompute;
+import dev.verbatim.reporting.internal.persistence.RollupRecompute;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,12 +4,11 @@ import dev.verbatim.followup.api.CaseChanged;
 import dev.verbatim.followup.api.CaseSnapshot;
 import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.FollowupCase;
+import dev.verbatim.followup.internal.persistence.CaseRepository;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.ModuleEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -20,8 +19,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CaseAudit {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject CaseRepository cases;
 
   @Inject Clock clock;
 
@@ -35,20 +33,17 @@ public class CaseAudit {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordAt(String caseId, String actorId, String kind, String detail, long at) {
-    em.persist(new CaseEvent(Ids.newId(), caseId, at, actorId, kind, detail));
-    FollowupCase changed = em.find(FollowupCase.class, caseId);
+    cases.addEvent(new CaseEvent(Ids.newId(), caseId, at, actorId, kind, detail));
+    FollowupCase changed = cases.find(caseId);
     CaseSnapshot after = changed.snapshot();
     // The case's row is written (and locked) before the event is numbered, so the log orders one
     // case's events as their transactions commit.
-    em.flush();
+    cases.flush();
     events.publish(
         CaseChanged.TYPE, caseId, new CaseChanged(caseId, kind, changed.publish(after), after));
   }
 
   public List<CaseEvent> trail(String caseId) {
-    return em.createQuery(
-            "SELECT e FROM CaseEvent e WHERE e.caseId = :c ORDER BY e.at, e.id", CaseEvent.class)
-        .setParameter("c", caseId)
-        .getResultList();
+    return cases.trail(caseId);
   }
 }

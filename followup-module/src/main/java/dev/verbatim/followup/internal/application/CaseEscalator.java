@@ -7,15 +7,14 @@ import dev.verbatim.followup.internal.domain.Team;
 import dev.verbatim.followup.internal.domain.Waited;
 import dev.verbatim.followup.internal.infrastructure.EscalationMail;
 import dev.verbatim.followup.internal.infrastructure.SlaSettings;
+import dev.verbatim.followup.internal.persistence.CaseRepository;
+import dev.verbatim.followup.internal.persistence.TeamRepository;
 import dev.verbatim.platform.api.Outbox;
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class CaseEscalator {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject CaseRepository cases;
+  @Inject TeamRepository teams;
 
   @Inject SlaSettings sla;
   @Inject StaffDirectory staff;
@@ -41,7 +40,7 @@ public class CaseEscalator {
    */
   @Transactional
   public int escalate(String caseId, long now) {
-    FollowupCase c = em.find(FollowupCase.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+    FollowupCase c = cases.findForUpdate(caseId);
     if (c == null) {
       return 0;
     }
@@ -78,7 +77,7 @@ public class CaseEscalator {
     if (level == EscalationRule.TEAM_LEAD) {
       Optional<StaffUser> lead =
           Optional.ofNullable(c.teamId())
-              .map(teamId -> em.find(Team.class, teamId))
+              .map(teams::find)
               .map(Team::leadUserId)
               .flatMap(staff::findById)
               .filter(StaffUser::active);

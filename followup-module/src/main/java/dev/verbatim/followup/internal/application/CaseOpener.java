@@ -9,6 +9,7 @@ import dev.verbatim.followup.internal.domain.RoutingDecision;
 import dev.verbatim.followup.internal.domain.RoutingStep;
 import dev.verbatim.followup.internal.infrastructure.OwnerNotificationMail;
 import dev.verbatim.followup.internal.infrastructure.SlaSettings;
+import dev.verbatim.followup.internal.persistence.CaseRepository;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.Outbox;
 import dev.verbatim.platform.api.StaffDirectory;
@@ -20,8 +21,6 @@ import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Opens one case per non-empty comment, inside the transaction that stores the response
@@ -30,8 +29,7 @@ import jakarta.persistence.PersistenceContext;
  */
 @ApplicationScoped
 public class CaseOpener {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject CaseRepository cases;
 
   @Inject SurveyDirectory surveys;
   @Inject StaffDirectory staff;
@@ -64,8 +62,8 @@ public class CaseOpener {
               assignment,
               sla.policy(),
               submitted.submittedAt());
-      em.persist(followupCase);
-      em.flush(); // the audit row's foreign key needs the case row first
+      cases.add(followupCase);
+      cases.flush(); // the audit row's foreign key needs the case row first
       audit.recordAt(
           followupCase.id(),
           null,

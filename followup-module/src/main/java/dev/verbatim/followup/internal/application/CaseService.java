@@ -17,6 +17,9 @@ import dev.verbatim.followup.internal.infrastructure.CustomerReplyMail;
 import dev.verbatim.followup.internal.infrastructure.ReassignmentMail;
 import dev.verbatim.followup.internal.infrastructure.ReplyAddresses;
 import dev.verbatim.followup.internal.infrastructure.SlaSettings;
+import dev.verbatim.followup.internal.persistence.CaseRepository;
+import dev.verbatim.followup.internal.persistence.RootCauseRepository;
+import dev.verbatim.followup.internal.persistence.TeamRepository;
 import dev.verbatim.platform.api.AccessDeniedException;
 import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.Ids;
@@ -33,15 +36,11 @@ import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -52,8 +51,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class CaseService {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject CaseRepository cases;
+  @Inject TeamRepository teams;
+  @Inject RootCauseRepository rootCauses;
 
   @Inject Clock clock;
   @Inject Outbox outbox;
@@ -72,58 +72,7 @@ public class CaseService {
    */
   public List<FollowupCase> list(StaffUser user, CaseFilter filter) {
     CaseVisibility visibility = visibilityOf(user);
-    List<String> teams = List.copyOf(visibility.teamIds());
-    StringBuilder jpql = new StringBuilder("SELECT c FROM FollowupCase c WHERE 1 = 1");
-    Map<String, Object> parameters = new HashMap<>();
-    switch (filter.scope()) {
-      case MINE -> {
-        jpql.append(" AND c.ownerId = :me");
-        parameters.put("me", user.id());
-      }
-      case TEAM -> {
-        if (teams.isEmpty()) {
-          return List.of();
-        }
-        jpql.append(" AND c.teamId IN :teams");
-        parameters.put("teams", teams);
-      }
-      case ALL -> {
-        if (!visibility.seesAll()) {
-          jpql.append(
-              teams.isEmpty()
-                  ? " AND c.ownerId = :me"
-                  : " AND (c.ownerId = :me OR c.teamId IN :teams)");
-          parameters.put("me", user.id());
-          if (!teams.isEmpty()) {
-            parameters.put("teams", teams);
-          }
-        }
-      }
-    }
-    if (filter.status() != null) {
-      jpql.append(" AND c.status = :status");
-      parameters.put("status", filter.status());
-    }
-    if (filter.priority() != null) {
-      jpql.append(" AND c.priority = :priority");
-      parameters.put("priority", filter.priority());
-    }
-    if (filter.onlyOverdue()) {
-      jpql.append(" AND c.status = :open AND c.dueAt < :now");
-      parameters.put("open", CaseStatus.OPEN);
-      parameters.put("now", clock.millis());
-    }
-    if (filter.surveyId() != null) {
-      jpql.append(" AND c.surveyId = :survey");
-      parameters.put("survey", filter.surveyId());
-    }
-    jpql.append(
-        filter.sort() == CaseFilter.Sort.NEWEST
-            ? " ORDER BY c.createdAt DESC, c.id"
-            : " ORDER BY c.dueAt, c.createdAt, c.id");
-    var query = em.createQuery(jpql.toString(), FollowupCase.class);
-    parameters.forEach(query::setParameter);
-    return query.setFirstResult(filter.firstResult()).setMaxResults(filter.size()).getResultList();
+    return cases.search(filter, user.id(), visibility, clock.millis());
   }
 
   /** All the user may see, newest first; {@code onlyMine}: only the cases they own. */
@@ -147,7 +96,7 @@ public class CaseService {
    *     are not a manager or admin
    */
   public FollowupCase get(String caseId, StaffUser user) {
-    FollowupCase found = caseId == null ? null : em.find(FollowupCase.class, caseId);
+    FollowupCase found = caseId == null ? null : cases.find(caseId);
     if (found == null) {
       throw new ResourceNotFoundException("There is no case with id " + caseId + ".");
     }
@@ -166,18 +115,14 @@ public class CaseService {
       return new CaseVisibility(user.id(), true, Set.of());
     }
     Set<String> teamIds = new HashSet<>();
-    em.createQuery("SELECT t FROM Team t", Team.class).getResultList().stream()
+    teams.all().stream()
         .filter(t -> user.id().equals(t.leadUserId()) || t.memberIds().contains(user.id()))
         .forEach(t -> teamIds.add(t.id()));
     return new CaseVisibility(user.id(), false, teamIds);
   }
 
   public List<CaseMessage> messages(String caseId) {
-    return em.createQuery(
-            "SELECT m FROM CaseMessage m WHERE m.caseId = :c ORDER BY m.createdAt",
-            CaseMessage.class)
-        .setParameter("c", caseId)
-        .getResultList();
+    return cases.messages(caseId);
   }
 
   /**
@@ -200,7 +145,7 @@ public class CaseService {
                 .compose(followupCase, contact, surveyTitle, author, text.strip())
                 .threadedAfter(followupCase.threadMessageId(), replyAddresses.forToken(token)));
     followupCase.startThread(ReplyTokens.hash(token), messageId);
-    em.persist(
+    cases.addMessage(
         new CaseMessage(
             Ids.newId(), caseId, CaseMessage.OUT, author.id(), text.strip(), messageId, now));
     audit.record(caseId, author.id(), CaseEvent.REPLIED, null);
@@ -213,7 +158,7 @@ public class CaseService {
     FollowupCase followupCase = get(caseId, user);
     RootCause cause = null;
     if (rootCauseCode != null && !rootCauseCode.isBlank()) {
-      cause = em.find(RootCause.class, rootCauseCode.strip());
+      cause = rootCauses.find(rootCauseCode.strip());
       if (cause == null || !cause.active()) {
         throw new InvalidInputException(
             "rootCause", "'" + rootCauseCode + "' is not in the list of active root causes.");
@@ -229,7 +174,7 @@ public class CaseService {
   public FollowupCase addNote(String caseId, StaffUser author, String text) {
     FollowupCase followupCase = get(caseId, author);
     CaseMessage note = CaseMessage.note(Ids.newId(), caseId, author.id(), text, clock.millis());
-    em.persist(note);
+    cases.addMessage(note);
     audit.record(caseId, author.id(), CaseEvent.NOTE, abbreviated(note.body()));
     return followupCase;
   }
@@ -325,23 +270,12 @@ public class CaseService {
   public boolean mayReadResponse(String responseId, StaffUser user) {
     CaseVisibility visibility = visibilityOf(user);
     return visibility.seesAll()
-        || em.createQuery(
-                "SELECT c FROM FollowupCase c WHERE c.responseId = :r", FollowupCase.class)
-            .setParameter("r", responseId)
-            .getResultStream()
-            .allMatch(visibility::canSee);
+        || cases.ofResponse(responseId).stream().allMatch(visibility::canSee);
   }
 
   /** The contact's other cases, newest first (at most 50). */
   private List<FollowupCase> otherCasesOfContact(FollowupCase followupCase) {
-    return em.createQuery(
-            "SELECT c FROM FollowupCase c WHERE c.contactId = :contact AND c.id <> :id"
-                + " ORDER BY c.createdAt DESC",
-            FollowupCase.class)
-        .setParameter("contact", followupCase.contactId())
-        .setParameter("id", followupCase.id())
-        .setMaxResults(50)
-        .getResultList();
+    return cases.otherCasesOfContact(followupCase);
   }
 
   /** Active owners who could take a case, ordered by username. */
@@ -356,16 +290,12 @@ public class CaseService {
 
   /** The root causes an owner may close a case with: the active ones, in order. */
   public List<RootCause> rootCauses() {
-    return em.createQuery(
-            "SELECT r FROM RootCause r WHERE r.active = :yes ORDER BY r.position, r.code",
-            RootCause.class)
-        .setParameter("yes", true)
-        .getResultList();
+    return rootCauses.active();
   }
 
   /** Any entry of the taxonomy, active or not (closed cases keep pointing at old ones). */
   public Optional<RootCause> rootCause(String code) {
-    return Optional.ofNullable(code == null ? null : em.find(RootCause.class, code));
+    return Optional.ofNullable(code == null ? null : rootCauses.find(code));
   }
 
   public String displayName(String userId) {
@@ -390,24 +320,16 @@ public class CaseService {
     if (followupCase.teamId() == null) {
       return null;
     }
-    Team team = em.find(Team.class, followupCase.teamId());
+    Team team = teams.find(followupCase.teamId());
     return team == null ? null : team.leadUserId();
   }
 
   private String teamFor(FollowupCase followupCase, String ownerId) {
-    Team current =
-        followupCase.teamId() == null ? null : em.find(Team.class, followupCase.teamId());
+    Team current = followupCase.teamId() == null ? null : teams.find(followupCase.teamId());
     if (current != null && current.memberIds().contains(ownerId)) {
       return current.id();
     }
-    return em.createQuery(
-            "SELECT t FROM Team t WHERE :owner MEMBER OF t.memberIds ORDER BY t.name", Team.class)
-        .setParameter("owner", ownerId)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .map(Team::id)
-        .orElse(null);
+    return teams.firstTeamOf(ownerId).map(Team::id).orElse(null);
   }
 
   private static String abbreviated(String text) {

@@ -1,10 +1,8 @@
 package dev.verbatim.followup.internal.application;
 
-import dev.verbatim.followup.internal.domain.CaseStatus;
+import dev.verbatim.followup.internal.persistence.CaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.logging.Level;
@@ -18,8 +16,7 @@ import java.util.logging.Logger;
 public class EscalationService {
   private static final Logger LOG = Logger.getLogger(EscalationService.class.getName());
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject CaseRepository cases;
 
   @Inject Clock clock;
   @Inject CaseEscalator escalator;
@@ -29,14 +26,7 @@ public class EscalationService {
    */
   public int escalateOverdue() {
     long now = clock.millis();
-    List<String> candidates =
-        em.createQuery(
-                "SELECT c.id FROM FollowupCase c WHERE c.status = :open AND c.dueAt < :now"
-                    + " AND c.escalationLevel < 2 ORDER BY c.dueAt",
-                String.class)
-            .setParameter("open", CaseStatus.OPEN)
-            .setParameter("now", now)
-            .getResultList();
+    List<String> candidates = cases.overdueBelowLastLevel(now);
     int escalations = 0;
     for (String caseId : candidates) {
       try {

@@ -1,8 +1,9 @@
 package dev.verbatim.followup.internal.application;
 
-import dev.verbatim.followup.internal.domain.FollowupSettings;
 import dev.verbatim.followup.internal.domain.SurveyRouting;
 import dev.verbatim.followup.internal.domain.Team;
+import dev.verbatim.followup.internal.persistence.RoutingRepository;
+import dev.verbatim.followup.internal.persistence.TeamRepository;
 import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
@@ -13,8 +14,6 @@ import dev.verbatim.platform.api.StaffUser;
 import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ import java.util.Set;
 /** Who can own comments: teams, each survey's default team, and the global fallback owner. */
 @ApplicationScoped
 public class FollowupSetupService {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject TeamRepository teams;
+  @Inject RoutingRepository routing;
 
   @Inject StaffDirectory staff;
   @Inject SurveyDirectory surveys;
@@ -50,10 +49,7 @@ public class FollowupSetupService {
     String sharing = strategy(strategy, errors);
     if (name == null || name.isBlank() || name.strip().length() > 100) {
       errors.add(new FieldError("name", "must be 1 to 100 characters"));
-    } else if (!em.createQuery("SELECT t FROM Team t WHERE t.name = :n", Team.class)
-        .setParameter("n", name.strip())
-        .getResultList()
-        .isEmpty()) {
+    } else if (teams.nameTaken(name.strip())) {
       errors.add(new FieldError("name", "is already used by another team"));
     }
     Set<String> memberIds = new LinkedHashSet<>();
@@ -79,8 +75,7 @@ public class FollowupSetupService {
     Team team = new Team(Ids.newId(), name.strip(), memberIds, clock.millis());
     team.appointLead(leadId);
     team.shareBy(sharing);
-    em.persist(team);
-    em.flush(); // routing rows reference the team; no JPA relationship orders the inserts
+    teams.addNow(team); // routing rows reference the team; no JPA relationship orders the inserts
     return team;
   }
 
@@ -116,7 +111,7 @@ public class FollowupSetupService {
   }
 
   private Team team(String teamId) {
-    Team team = teamId == null ? null : em.find(Team.class, teamId);
+    Team team = teamId == null ? null : teams.find(teamId);
     if (team == null) {
       throw new ResourceNotFoundException("There is no team with id " + teamId + ".");
     }
@@ -151,7 +146,7 @@ public class FollowupSetupService {
   }
 
   public List<Team> teams() {
-    return em.createQuery("SELECT t FROM Team t ORDER BY t.name", Team.class).getResultList();
+    return teams.byName();
   }
 
   @Transactional
@@ -159,20 +154,19 @@ public class FollowupSetupService {
     if (surveys.survey(surveyId).isEmpty()) {
       throw new ResourceNotFoundException("There is no survey with id " + surveyId + ".");
     }
-    if (teamId != null && em.find(Team.class, teamId) == null) {
+    if (teamId != null && teams.find(teamId) == null) {
       throw new InvalidInputException("defaultTeamId", "there is no team with this id");
     }
-    SurveyRouting routing = em.find(SurveyRouting.class, surveyId);
+    SurveyRouting routing = this.routing.surveyRouting(surveyId);
     if (routing == null) {
-      em.persist(new SurveyRouting(surveyId, teamId));
+      this.routing.addSurveyRouting(new SurveyRouting(surveyId, teamId));
     } else {
       routing.defaultTeam(teamId);
     }
   }
 
   public Optional<String> defaultTeamId(String surveyId) {
-    return Optional.ofNullable(em.find(SurveyRouting.class, surveyId))
-        .map(SurveyRouting::defaultTeamId);
+    return Optional.ofNullable(routing.surveyRouting(surveyId)).map(SurveyRouting::defaultTeamId);
   }
 
   @Transactional
@@ -186,14 +180,13 @@ public class FollowupSetupService {
                     new InvalidInputException(
                         "fallbackOwner",
                         "must be the username of an active user with the owner role"));
-    em.find(FollowupSettings.class, FollowupSettings.GLOBAL).fallbackOwner(owner.id());
+    routing.settings().fallbackOwner(owner.id());
     return owner;
   }
 
   /** The fallback owner, if one is set and can still take cases (active, owner role). */
   public Optional<StaffUser> fallbackOwner() {
-    return Optional.ofNullable(
-            em.find(FollowupSettings.class, FollowupSettings.GLOBAL).fallbackOwnerId())
+    return Optional.ofNullable(routing.settings().fallbackOwnerId())
         .flatMap(staff::findById)
         .filter(u -> u.active() && u.hasRole(Roles.OWNER));
   }

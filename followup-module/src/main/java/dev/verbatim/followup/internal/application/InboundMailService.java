@@ -11,6 +11,8 @@ import dev.verbatim.followup.internal.domain.ReplyTokens;
 import dev.verbatim.followup.internal.domain.TriageMail;
 import dev.verbatim.followup.internal.infrastructure.CustomerAnsweredMail;
 import dev.verbatim.followup.internal.infrastructure.SlaSettings;
+import dev.verbatim.followup.internal.persistence.CaseRepository;
+import dev.verbatim.followup.internal.persistence.TriageRepository;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.Outbox;
@@ -22,8 +24,6 @@ import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -45,8 +45,8 @@ public class InboundMailService {
   /** The owner's notification quotes the start of the answer; the case has all of it. */
   private static final int NOTIFICATION_EXCERPT = 2_000;
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject CaseRepository cases;
+  @Inject TriageRepository triageMails;
 
   @Inject SlaSettings slaSettings;
   @Inject Clock clock;
@@ -81,7 +81,7 @@ public class InboundMailService {
   /** Keeps a mail that could not be processed normally, so that a person reads it. */
   @Transactional
   public void triage(InboundMail mail, String reason) {
-    em.persist(
+    triageMails.add(
         new TriageMail(
             Ids.newId(),
             mail,
@@ -91,20 +91,14 @@ public class InboundMailService {
   }
 
   public List<TriageMail> openTriage() {
-    return em.createQuery(
-            "SELECT t FROM TriageMail t WHERE t.status = :s ORDER BY t.receivedAt DESC",
-            TriageMail.class)
-        .setParameter("s", TriageMail.OPEN)
-        .setMaxResults(200)
-        .getResultList();
+    return triageMails.open();
   }
 
   /** A manager decides which case an unmatched mail belongs to: it joins that case's thread. */
   @Transactional
   public FollowupCase attach(String triageId, String caseId, StaffUser manager) {
     TriageMail triaged = triageMail(triageId);
-    FollowupCase target =
-        caseId == null || caseId.isBlank() ? null : em.find(FollowupCase.class, caseId.strip());
+    FollowupCase target = caseId == null || caseId.isBlank() ? null : cases.find(caseId.strip());
     if (target == null) {
       throw new InvalidInputException("caseId", "There is no case with id '" + caseId + "'.");
     }
@@ -127,7 +121,7 @@ public class InboundMailService {
   }
 
   private TriageMail triageMail(String triageId) {
-    TriageMail triaged = triageId == null ? null : em.find(TriageMail.class, triageId);
+    TriageMail triaged = triageId == null ? null : triageMails.find(triageId);
     if (triaged == null) {
       throw new ResourceNotFoundException("There is no triaged mail with id " + triageId + ".");
     }
@@ -139,7 +133,7 @@ public class InboundMailService {
     String text = InboundMail.capped(fullText, InboundMail.MAX_STORED);
     boolean wasClosed = c.status() == CaseStatus.CLOSED;
     c.customerReplied(slaSettings.policy(), now);
-    em.persist(
+    cases.addMessage(
         new CaseMessage(Ids.newId(), c.id(), CaseMessage.IN, null, text, mail.messageId(), now)
             .from(mail.sender(), mail.subject()));
     audit.record(
@@ -167,40 +161,19 @@ public class InboundMailService {
     if (messageId == null) {
       return false;
     }
-    long inCases =
-        em.createQuery(
-                "SELECT COUNT(m) FROM CaseMessage m WHERE m.messageId = :id AND m.direction = :in",
-                Long.class)
-            .setParameter("id", messageId)
-            .setParameter("in", CaseMessage.IN)
-            .getSingleResult();
-    long inTriage =
-        em.createQuery("SELECT COUNT(t) FROM TriageMail t WHERE t.messageId = :id", Long.class)
-            .setParameter("id", messageId)
-            .getSingleResult();
+    long inCases = cases.incomingWithMessageId(messageId);
+    long inTriage = triageMails.withMessageId(messageId);
     return inCases + inTriage > 0;
   }
 
   private Optional<FollowupCase> caseByToken(String token) {
-    return em.createQuery(
-            "SELECT c FROM FollowupCase c WHERE c.replyTokenHash = :t", FollowupCase.class)
-        .setParameter("t", ReplyTokens.hash(token))
-        .getResultStream()
-        .findFirst();
+    return cases.byReplyTokenHash(ReplyTokens.hash(token));
   }
 
   private Optional<FollowupCase> caseByThread(List<String> messageIds) {
     if (messageIds.isEmpty()) {
       return Optional.empty();
     }
-    return em.createQuery(
-            "SELECT c FROM FollowupCase c WHERE c.threadMessageId IN :ids OR c.id IN"
-                + " (SELECT m.caseId FROM CaseMessage m WHERE m.messageId IN :ids AND m.direction = :out)",
-            FollowupCase.class)
-        .setParameter("ids", messageIds)
-        .setParameter("out", CaseMessage.OUT)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
+    return cases.byThread(messageIds);
   }
 }

@@ -1,6 +1,7 @@
 package dev.verbatim.followup.internal.application;
 
 import dev.verbatim.followup.internal.domain.OwnerStatus;
+import dev.verbatim.followup.internal.persistence.RoutingRepository;
 import dev.verbatim.platform.api.AccessDeniedException;
 import dev.verbatim.platform.api.CurrentStaff;
 import dev.verbatim.platform.api.InvalidInputException;
@@ -10,16 +11,13 @@ import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
 /** Owners away and back: managers mark anyone, an owner marks only themself. */
 @ApplicationScoped
 public class OwnerStatusService {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject RoutingRepository routing;
 
   @Inject StaffDirectory staff;
   @Inject CurrentStaff current;
@@ -51,9 +49,9 @@ public class OwnerStatusService {
     if (away == null) {
       throw new InvalidInputException("away", "must be true or false");
     }
-    OwnerStatus status = em.find(OwnerStatus.class, owner.id());
+    OwnerStatus status = routing.ownerStatus(owner.id());
     if (status == null) {
-      em.persist(new OwnerStatus(owner.id(), away));
+      routing.addOwnerStatus(new OwnerStatus(owner.id(), away));
     } else {
       status.markAway(away);
     }

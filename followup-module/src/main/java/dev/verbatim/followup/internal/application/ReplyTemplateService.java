@@ -2,6 +2,7 @@ package dev.verbatim.followup.internal.application;
 
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.ReplyTemplate;
+import dev.verbatim.followup.internal.persistence.ReplyTemplateRepository;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.StaffDirectory;
@@ -12,8 +13,6 @@ import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -21,20 +20,18 @@ import java.util.List;
 /** Reply templates: managers maintain them, owners start their replies from them. */
 @ApplicationScoped
 public class ReplyTemplateService {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject ReplyTemplateRepository templates;
 
   @Inject Clock clock;
   @Inject SurveyDirectory surveys;
   @Inject StaffDirectory staff;
 
   public List<ReplyTemplate> list() {
-    return em.createQuery("SELECT t FROM ReplyTemplate t ORDER BY t.name", ReplyTemplate.class)
-        .getResultList();
+    return templates.all();
   }
 
   public ReplyTemplate get(String id) {
-    ReplyTemplate found = id == null ? null : em.find(ReplyTemplate.class, id);
+    ReplyTemplate found = id == null ? null : templates.find(id);
     if (found == null) {
       throw new ResourceNotFoundException("There is no reply template with id " + id + ".");
     }
@@ -45,7 +42,7 @@ public class ReplyTemplateService {
   public ReplyTemplate create(String name, String body) {
     ReplyTemplate template = new ReplyTemplate(Ids.newId(), name, body, clock.millis());
     requireUniqueName(template.name(), null);
-    em.persist(template);
+    templates.add(template);
     return template;
   }
 
@@ -59,7 +56,7 @@ public class ReplyTemplateService {
 
   @Transactional
   public void delete(String id) {
-    em.remove(get(id));
+    templates.remove(get(id));
   }
 
   /** The template filled in for this case, ready to edit in the reply box. */
@@ -74,11 +71,7 @@ public class ReplyTemplateService {
   }
 
   private void requireUniqueName(String name, String exceptId) {
-    boolean taken =
-        em.createQuery("SELECT t FROM ReplyTemplate t WHERE t.name = :n", ReplyTemplate.class)
-            .setParameter("n", name)
-            .getResultStream()
-            .anyMatch(t -> !t.id().equals(exceptId));
+    boolean taken = templates.named(name).stream().anyMatch(t -> !t.id().equals(exceptId));
     if (taken) {
       throw new StateConflictException("There is already a reply template named '" + name + "'.");
     }

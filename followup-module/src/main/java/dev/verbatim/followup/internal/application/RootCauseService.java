@@ -1,11 +1,11 @@
 package dev.verbatim.followup.internal.application;
 
 import dev.verbatim.followup.internal.domain.RootCause;
+import dev.verbatim.followup.internal.persistence.RootCauseRepository;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -15,24 +15,21 @@ import java.util.List;
  */
 @ApplicationScoped
 public class RootCauseService {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject RootCauseRepository rootCauses;
 
   /** Every entry, active or not, in the order the close form offers them. */
   public List<RootCause> all() {
-    return em.createQuery("SELECT r FROM RootCause r ORDER BY r.position, r.code", RootCause.class)
-        .getResultList();
+    return rootCauses.all();
   }
 
   @Transactional
   public RootCause create(String code, String label) {
-    Integer last =
-        em.createQuery("SELECT MAX(r.position) FROM RootCause r", Integer.class).getSingleResult();
+    Integer last = rootCauses.lastPosition();
     RootCause created = RootCause.create(code, label, last == null ? 1 : last + 1);
-    if (em.find(RootCause.class, created.code()) != null) {
+    if (rootCauses.find(created.code()) != null) {
       throw new InvalidInputException("code", "'" + created.code() + "' is already in the list.");
     }
-    em.persist(created);
+    rootCauses.add(created);
     return created;
   }
 
@@ -55,7 +52,7 @@ public class RootCauseService {
   }
 
   private RootCause find(String code) {
-    RootCause found = code == null ? null : em.find(RootCause.class, code);
+    RootCause found = code == null ? null : rootCauses.find(code);
     if (found == null) {
       throw new ResourceNotFoundException("There is no root cause with code " + code + ".");
     }

@@ -1,7 +1,6 @@
 package dev.verbatim.followup.internal.application;
 
 import dev.verbatim.followup.internal.domain.CaseRouter;
-import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.CommentFacts;
 import dev.verbatim.followup.internal.domain.FollowupSettings;
 import dev.verbatim.followup.internal.domain.OwnerAvailability;
@@ -9,14 +8,14 @@ import dev.verbatim.followup.internal.domain.OwnerStatus;
 import dev.verbatim.followup.internal.domain.RoutingRule;
 import dev.verbatim.followup.internal.domain.SurveyRouting;
 import dev.verbatim.followup.internal.domain.Team;
+import dev.verbatim.followup.internal.persistence.CaseRepository;
+import dev.verbatim.followup.internal.persistence.RoutingRepository;
+import dev.verbatim.followup.internal.persistence.TeamRepository;
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,14 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RoutingInputs {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject RoutingRepository routing;
+  @Inject TeamRepository teams;
+  @Inject CaseRepository cases;
 
   @Inject StaffDirectory staff;
 
   public List<RoutingRule> rules() {
-    return em.createQuery(
-            "SELECT r FROM RoutingRule r ORDER BY r.position, r.createdAt, r.id", RoutingRule.class)
-        .getResultList();
+    return routing.rules();
   }
 
   /**
@@ -45,10 +43,10 @@ public class RoutingInputs {
    */
   public CaseRouter.Input inputFor(CommentFacts facts, boolean forReal) {
     Optional<Team> surveyTeam =
-        Optional.ofNullable(em.find(SurveyRouting.class, facts.surveyId()))
+        Optional.ofNullable(routing.surveyRouting(facts.surveyId()))
             .map(SurveyRouting::defaultTeamId)
             .flatMap(teamId -> team(teamId, forReal));
-    FollowupSettings settings = em.find(FollowupSettings.class, FollowupSettings.GLOBAL);
+    FollowupSettings settings = routing.settings();
     return new CaseRouter.Input(
         facts,
         rules(),
@@ -59,14 +57,11 @@ public class RoutingInputs {
   }
 
   private Optional<Team> team(String teamId, boolean lock) {
-    return Optional.ofNullable(
-        lock
-            ? em.find(Team.class, teamId, LockModeType.PESSIMISTIC_WRITE)
-            : em.find(Team.class, teamId));
+    return Optional.ofNullable(lock ? teams.findForUpdate(teamId) : teams.find(teamId));
   }
 
   public boolean isAway(String userId) {
-    OwnerStatus status = em.find(OwnerStatus.class, userId);
+    OwnerStatus status = routing.ownerStatus(userId);
     return status != null && status.away();
   }
 
@@ -90,12 +85,7 @@ public class RoutingInputs {
 
     @Override
     public long openCases(String userId) {
-      return em.createQuery(
-              "SELECT COUNT(c) FROM FollowupCase c WHERE c.ownerId = :o AND c.status = :s",
-              Long.class)
-          .setParameter("o", userId)
-          .setParameter("s", CaseStatus.OPEN)
-          .getSingleResult();
+      return cases.openCasesOf(userId);
     }
 
     @Override

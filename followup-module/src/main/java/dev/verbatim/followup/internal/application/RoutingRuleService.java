@@ -6,7 +6,8 @@ import dev.verbatim.followup.internal.domain.RoutingDecision;
 import dev.verbatim.followup.internal.domain.RoutingRule;
 import dev.verbatim.followup.internal.domain.RuleDefinition;
 import dev.verbatim.followup.internal.domain.ScoreBand;
-import dev.verbatim.followup.internal.domain.Team;
+import dev.verbatim.followup.internal.persistence.RoutingRepository;
+import dev.verbatim.followup.internal.persistence.TeamRepository;
 import dev.verbatim.platform.api.FieldError;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
@@ -17,8 +18,6 @@ import dev.verbatim.platform.api.StaffUser;
 import dev.verbatim.survey.api.SurveyDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ import java.util.Optional;
 public class RoutingRuleService {
   private static final int MAX_JOINED = 1000;
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject RoutingRepository routing;
+  @Inject TeamRepository teams;
 
   @Inject RoutingInputs inputs;
   @Inject StaffDirectory staff;
@@ -73,17 +72,9 @@ public class RoutingRuleService {
   @Transactional
   public RoutingRule create(RuleInput input) {
     RuleDefinition definition = validate(input, null);
-    int position =
-        em
-                .createQuery("SELECT MAX(r.position) FROM RoutingRule r", Integer.class)
-                .getResultList()
-                .stream()
-                .filter(p -> p != null)
-                .findFirst()
-                .orElse(-1)
-            + 1;
+    int position = routing.nextRulePosition();
     RoutingRule rule = new RoutingRule(Ids.newId(), position, definition, clock.millis());
-    em.persist(rule);
+    routing.addRule(rule);
     return rule;
   }
 
@@ -96,7 +87,7 @@ public class RoutingRuleService {
 
   @Transactional
   public void delete(String id) {
-    em.remove(find(id));
+    routing.removeRule(find(id));
   }
 
   /** Puts the rules in this order; {@code ids} must name every rule exactly once. */
@@ -170,7 +161,7 @@ public class RoutingRuleService {
   }
 
   private RoutingRule find(String id) {
-    RoutingRule rule = id == null ? null : em.find(RoutingRule.class, id);
+    RoutingRule rule = id == null ? null : routing.rule(id);
     if (rule == null) {
       throw new ResourceNotFoundException("There is no routing rule with id " + id + ".");
     }
@@ -234,7 +225,7 @@ public class RoutingRuleService {
       errors.add(new FieldError("targetTeamId", "set a target: a team or an owner"));
     } else if (teamId != null && ownerName != null) {
       errors.add(new FieldError("targetOwner", "set one target: a team or an owner, not both"));
-    } else if (teamId != null && em.find(Team.class, teamId) == null) {
+    } else if (teamId != null && teams.find(teamId) == null) {
       errors.add(new FieldError("targetTeamId", "there is no team with this id"));
     } else if (ownerName != null) {
       Optional<StaffUser> owner =

@@ -6,8 +6,9 @@ import dev.verbatim.followup.internal.domain.CaseEvent;
 import dev.verbatim.followup.internal.domain.CaseMessage;
 import dev.verbatim.followup.internal.domain.CaseStatus;
 import dev.verbatim.followup.internal.domain.FollowupCase;
-import dev.verbatim.followup.internal.domain.RootCause;
 import dev.verbatim.followup.internal.domain.Team;
+import dev.verbatim.followup.internal.persistence.CaseRepository;
+import dev.verbatim.followup.internal.persistence.RootCauseRepository;
 import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.NewStaffUser;
 import dev.verbatim.platform.api.Roles;
@@ -19,8 +20,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +54,8 @@ public class DemoFollowupData {
   @ConfigProperty(name = "verbatim.demo", defaultValue = "false")
   boolean demo;
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject CaseRepository caseRepository;
+  @Inject RootCauseRepository rootCauses;
 
   @Inject StaffDirectory staff;
   @Inject SurveyDirectory surveys;
@@ -104,12 +103,7 @@ public class DemoFollowupData {
       return;
     }
     Random random = new Random(11);
-    List<FollowupCase> cases =
-        em.createQuery(
-                "SELECT c FROM FollowupCase c WHERE c.surveyId = :s ORDER BY c.createdAt",
-                FollowupCase.class)
-            .setParameter("s", demoSurveyId)
-            .getResultList();
+    List<FollowupCase> cases = caseRepository.ofSurvey(demoSurveyId);
     long now = clock.millis();
     int replied = 0;
     int closed = 0;
@@ -125,7 +119,7 @@ public class DemoFollowupData {
                   ? "I am sorry about this. I have looked into it and we are on it; I will write again when it is fixed."
                   : "It is great to hear, and I have shared your words with the team.");
       c.reply(text, replyAt);
-      em.persist(
+      caseRepository.addMessage(
           new CaseMessage(Ids.newId(), c.id(), CaseMessage.OUT, c.ownerId(), text, null, replyAt));
       audit.recordAt(c.id(), c.ownerId(), CaseEvent.REPLIED, null, replyAt);
       replied++;
@@ -136,7 +130,7 @@ public class DemoFollowupData {
                 : ROOT_CAUSES.get(random.nextInt(ROOT_CAUSES.size() - 1));
         long closedAt =
             Math.min(now, replyAt + Duration.ofHours(1 + random.nextInt(48)).toMillis());
-        c.close(em.find(RootCause.class, code), "Answered the customer.", closedAt);
+        c.close(rootCauses.find(code), "Answered the customer.", closedAt);
         audit.recordAt(c.id(), c.ownerId(), CaseEvent.CLOSED, code, closedAt);
         closed++;
       }

@@ -1,5 +1,6 @@
 package dev.verbatim.followup.internal.infrastructure;
 
+import dev.verbatim.followup.internal.persistence.GuaranteeCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,5 +1,6 @@
 package dev.verbatim.followup.internal.infrastructure;
 
+import dev.verbatim.followup.internal.persistence.GuaranteeCounts;
 import dev.verbatim.platform.api.SchemaReady;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

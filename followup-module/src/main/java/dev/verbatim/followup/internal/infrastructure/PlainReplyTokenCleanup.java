@@ -2,13 +2,12 @@ package dev.verbatim.followup.internal.infrastructure;
 
 import dev.verbatim.followup.internal.domain.FollowupCase;
 import dev.verbatim.followup.internal.domain.ReplyTokens;
+import dev.verbatim.followup.internal.persistence.CaseRepository;
 import dev.verbatim.platform.api.SchemaReady;
 import dev.verbatim.platform.api.SecretKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -18,19 +17,13 @@ import java.util.List;
  */
 @ApplicationScoped
 public class PlainReplyTokenCleanup {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject CaseRepository cases;
 
   @Inject SecretKeys secretKeys;
 
   @Transactional
   void atStart(@Observes SchemaReady ready) {
-    List<FollowupCase> plain =
-        em.createQuery(
-                "SELECT c FROM FollowupCase c WHERE LENGTH(c.replyTokenHash) = :plain",
-                FollowupCase.class)
-            .setParameter("plain", ReplyTokens.PLAIN_LENGTH)
-            .getResultList();
+    List<FollowupCase> plain = cases.withReplyTokenHashLength(ReplyTokens.PLAIN_LENGTH);
     if (plain.isEmpty()) {
       return;
     }

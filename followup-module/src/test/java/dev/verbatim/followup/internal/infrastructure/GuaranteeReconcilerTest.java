@@ -2,6 +2,7 @@ package dev.verbatim.followup.internal.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.verbatim.followup.internal.persistence.GuaranteeCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;

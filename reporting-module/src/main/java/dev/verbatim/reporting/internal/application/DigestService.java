@@ -10,10 +10,9 @@ import dev.verbatim.platform.api.StaffUser;
 import dev.verbatim.reporting.internal.domain.DigestSchedule;
 import dev.verbatim.reporting.internal.domain.Headline;
 import dev.verbatim.reporting.internal.domain.ReportFilter;
+import dev.verbatim.reporting.internal.persistence.DigestSentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,9 +45,7 @@ import java.util.logging.Logger;
 public class DigestService {
   private static final Logger LOG = Logger.getLogger(DigestService.class.getName());
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
-
+  @Inject DigestSentRepository sent;
   @Inject ReportService reports;
   @Inject StaffDirectory staff;
   @Inject Outbox outbox;
@@ -83,24 +80,9 @@ public class DigestService {
     return period;
   }
 
-  /**
-   * Records the period as sent unless it was: true when this transaction holds it. {@code LOCK
-   * TABLE ... IN EXCLUSIVE MODE} is the same statement in Derby and PostgreSQL and lasts until the
-   * transaction ends, so the check and the insert of the competing runs never interleave.
-   */
+  /** Records the period as sent unless it was: true when this transaction holds it. */
   private boolean claim(DigestSchedule.Period period, long now) {
-    em.createNativeQuery("LOCK TABLE rpt_digest_sent IN EXCLUSIVE MODE").executeUpdate();
-    if (!em.createNativeQuery("SELECT 1 FROM rpt_digest_sent WHERE period_key = ?")
-        .setParameter(1, period.key())
-        .getResultList()
-        .isEmpty()) {
-      return false;
-    }
-    em.createNativeQuery("INSERT INTO rpt_digest_sent (period_key, sent_at) VALUES (?, ?)")
-        .setParameter(1, period.key())
-        .setParameter(2, now)
-        .executeUpdate();
-    return true;
+    return sent.claim(period.key(), now);
   }
 
   private int send(DigestSchedule.Period period) {

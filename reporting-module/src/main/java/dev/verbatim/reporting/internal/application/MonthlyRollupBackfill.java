@@ -1,16 +1,11 @@
 package dev.verbatim.reporting.internal.application;
 
 import dev.verbatim.platform.api.SchemaReady;
-import jakarta.annotation.Resource;
+import dev.verbatim.reporting.internal.persistence.ReportDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * The monthly rollups (V4) arrived after the daily ones: a database that already had report facts
@@ -21,27 +16,13 @@ import javax.sql.DataSource;
 public class MonthlyRollupBackfill {
   private static final Logger LOG = Logger.getLogger(MonthlyRollupBackfill.class.getName());
 
-  @Resource(lookup = "jdbc/verbatim")
-  DataSource dataSource;
-
+  @Inject ReportDatabase database;
   @Inject ReportService reports;
 
   void fill(@Observes SchemaReady ready) {
-    try {
-      if (hasRows("rpt_rollup_survey") && !hasRows("rpt_rollup_survey_m")) {
-        reports.recompute();
-        LOG.info("Reporting: monthly rollups filled from the report facts");
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("checking the monthly rollups failed", e);
-    }
-  }
-
-  private boolean hasRows(String table) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY")) {
-      return rs.next();
+    if (database.monthlyRollupsMissing()) {
+      reports.recompute();
+      LOG.info("Reporting: monthly rollups filled from the report facts");
     }
   }
 }

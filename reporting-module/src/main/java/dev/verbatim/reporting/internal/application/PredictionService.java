@@ -8,12 +8,12 @@ import dev.verbatim.platform.api.StaffUser;
 import dev.verbatim.platform.api.StateConflictException;
 import dev.verbatim.reporting.internal.domain.NetPromoterScore;
 import dev.verbatim.reporting.internal.domain.ReportPeriod;
+import dev.verbatim.reporting.internal.persistence.PredictionRepository;
+import dev.verbatim.reporting.internal.persistence.PredictionRepository.RoundRow;
 import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -25,10 +25,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class PredictionService {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
-
-  @Inject ReportJdbc jdbc;
+  @Inject PredictionRepository predictions;
   @Inject SurveyDirectory surveys;
   @Inject StaffDirectory staff;
   @Inject RootCauseReport rootCauses;
@@ -73,39 +70,27 @@ public class PredictionService {
       throw new InvalidInputException("to", "Give the last day of the period.");
     }
     String id = Ids.newId();
-    em.createNativeQuery(
-            "INSERT INTO rpt_prediction_round (id, survey_id, period_from, period_to, created_by,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .setParameter(1, id)
-        .setParameter(2, surveyId)
-        .setParameter(3, period.fromText())
-        .setParameter(4, period.toText())
-        .setParameter(5, by.id())
-        .setParameter(6, clock.millis())
-        .executeUpdate();
+    predictions.insertRound(
+        id, surveyId, period.fromText(), period.toText(), by.id(), clock.millis());
     return new Round(id, surveyId, survey.title(), period, clock.millis() < period.endMillis());
   }
 
   public List<Round> rounds() {
-    return jdbc.list(
-        "SELECT id, survey_id, period_from, period_to FROM rpt_prediction_round"
-            + " ORDER BY period_to DESC, created_at DESC",
-        List.of(),
-        rs -> round(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    return predictions.rounds().stream().map(this::round).toList();
   }
 
   public Round round(String roundId) {
-    return jdbc
-        .list(
-            "SELECT id, survey_id, period_from, period_to FROM rpt_prediction_round WHERE id = ?",
-            List.of(roundId == null ? "" : roundId),
-            rs -> round(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-        .stream()
+    return predictions.round(roundId).stream()
+        .map(this::round)
         .findFirst()
         .orElseThrow(
             () ->
                 new ResourceNotFoundException(
                     "There is no prediction round with id " + roundId + "."));
+  }
+
+  private Round round(RoundRow row) {
+    return round(row.id(), row.surveyId(), row.periodFrom(), row.periodTo());
   }
 
   private Round round(String id, String surveyId, String from, String to) {
@@ -145,28 +130,7 @@ public class PredictionService {
       throw new InvalidInputException("topComplaint", "Keep it under 500 characters.");
     }
     long now = clock.millis();
-    int updated =
-        em.createNativeQuery(
-                "UPDATE rpt_prediction SET predicted_nps = ?, top_complaint = ?, submitted_at = ?"
-                    + " WHERE round_id = ? AND staff_id = ?")
-            .setParameter(1, nps)
-            .setParameter(2, complaint)
-            .setParameter(3, now)
-            .setParameter(4, roundId)
-            .setParameter(5, who.id())
-            .executeUpdate();
-    if (updated == 0) {
-      em.createNativeQuery(
-              "INSERT INTO rpt_prediction (id, round_id, staff_id, predicted_nps, top_complaint,"
-                  + " submitted_at) VALUES (?, ?, ?, ?, ?, ?)")
-          .setParameter(1, Ids.newId())
-          .setParameter(2, roundId)
-          .setParameter(3, who.id())
-          .setParameter(4, nps)
-          .setParameter(5, complaint)
-          .setParameter(6, now)
-          .executeUpdate();
-    }
+    predictions.savePrediction(roundId, who.id(), nps, complaint, now);
     return new Prediction(who.id(), who.displayName(), nps, complaint, now);
   }
 
@@ -175,20 +139,19 @@ public class PredictionService {
   }
 
   private List<Prediction> predictions(String roundId) {
-    return jdbc.list(
-        "SELECT staff_id, predicted_nps, top_complaint, submitted_at FROM rpt_prediction"
-            + " WHERE round_id = ? ORDER BY submitted_at, id",
-        List.of(roundId),
-        rs ->
-            new Prediction(
-                rs.getString(1),
-                staff
-                    .findById(rs.getString(1))
-                    .map(StaffUser::displayName)
-                    .orElse("(former staff)"),
-                rs.getInt(2),
-                rs.getString(3),
-                rs.getLong(4)));
+    return predictions.predictions(roundId).stream()
+        .map(
+            p ->
+                new Prediction(
+                    p.staffId(),
+                    staff
+                        .findById(p.staffId())
+                        .map(StaffUser::displayName)
+                        .orElse("(former staff)"),
+                    p.nps(),
+                    p.topComplaint(),
+                    p.submittedAt()))
+        .toList();
   }
 
   public Result result(String roundId) {
@@ -218,16 +181,9 @@ public class PredictionService {
   }
 
   private NetPromoterScore actualNps(Round round) {
-    List<long[]> row =
-        jdbc.list(
-            "SELECT SUM(CASE WHEN nps_score >= 9 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN nps_score BETWEEN 7 AND 8 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN nps_score <= 6 THEN 1 ELSE 0 END)"
-                + " FROM rpt_response WHERE survey_id = ? AND submitted_at >= ? AND submitted_at < ?"
-                + " AND nps_score IS NOT NULL",
-            List.of(round.surveyId(), round.period().startMillis(), round.period().endMillis()),
-            rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
-    long[] c = row.isEmpty() ? new long[3] : row.get(0);
+    long[] c =
+        predictions.npsCounts(
+            round.surveyId(), round.period().startMillis(), round.period().endMillis());
     return new NetPromoterScore(c[0], c[1], c[2]);
   }
 }

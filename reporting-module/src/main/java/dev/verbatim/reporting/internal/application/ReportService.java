@@ -11,31 +11,23 @@ import dev.verbatim.reporting.internal.domain.Percentages;
 import dev.verbatim.reporting.internal.domain.ReportDefinitions;
 import dev.verbatim.reporting.internal.domain.ReportFilter;
 import dev.verbatim.reporting.internal.domain.ReportFreshness;
-import dev.verbatim.reporting.internal.domain.Rollup;
-import dev.verbatim.reporting.internal.infrastructure.FactExports;
 import dev.verbatim.reporting.internal.infrastructure.FactRecorder;
-import dev.verbatim.reporting.internal.infrastructure.ReportQueries;
-import dev.verbatim.reporting.internal.infrastructure.RollupRecompute;
-import jakarta.annotation.Resource;
+import dev.verbatim.reporting.internal.persistence.ReportDatabase;
+import dev.verbatim.reporting.internal.persistence.RollupRecompute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /** The headline, its weekly trend and its breakdowns, all summed in the database from rollups. */
 @ApplicationScoped
 public class ReportService {
-  @Resource(lookup = "jdbc/verbatim")
-  DataSource dataSource;
-
+  @Inject ReportDatabase database;
   @Inject Clock clock;
   @Inject FollowupDirectory followup;
   @Inject StaffDirectory staff;
@@ -153,40 +145,17 @@ public class ReportService {
   public Recomputed recompute() {
     // the facts and rollups stay still meanwhile: no batch of events is applied until this commits
     events.hold(FactRecorder.LISTENER);
-    try (Connection c = dataSource.getConnection()) {
-      RollupRecompute recompute = new RollupRecompute(c);
-      Rollup fromFacts = recompute.fromFacts();
-      List<RollupRecompute.Comparison> figures = recompute.compare(fromFacts);
-      recompute.replace(fromFacts);
-      return new Recomputed(figures.stream().allMatch(RollupRecompute.Comparison::agree), figures);
-    } catch (SQLException e) {
-      throw new IllegalStateException("recomputing the rollups failed", e);
-    }
+    List<RollupRecompute.Comparison> figures = database.recomputeRollups();
+    return new Recomputed(figures.stream().allMatch(RollupRecompute.Comparison::agree), figures);
   }
 
   /** Runs report queries on a connection of its own (read only, no transaction needed). */
-  public <T> T read(Query<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.run(new ReportQueries(c));
-    } catch (SQLException e) {
-      throw new IllegalStateException("a report query failed", e);
-    }
+  public <T> T read(ReportDatabase.Query<T> work) {
+    return database.read(work);
   }
 
   /** Streams fact rows (CSV exports) on a connection of its own. */
-  public void export(Export work) {
-    try (Connection c = dataSource.getConnection()) {
-      work.run(new FactExports(c));
-    } catch (SQLException e) {
-      throw new IllegalStateException("an export failed", e);
-    }
-  }
-
-  public interface Export {
-    void run(FactExports exports) throws SQLException;
-  }
-
-  public interface Query<T> {
-    T run(ReportQueries queries) throws SQLException;
+  public void export(ReportDatabase.Export work) {
+    database.export(work);
   }
 }

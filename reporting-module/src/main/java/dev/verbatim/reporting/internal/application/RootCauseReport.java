@@ -3,10 +3,10 @@ package dev.verbatim.reporting.internal.application;
 import dev.verbatim.followup.api.FollowupDirectory;
 import dev.verbatim.reporting.internal.domain.Pareto;
 import dev.verbatim.reporting.internal.domain.ReportPeriod;
+import dev.verbatim.reporting.internal.persistence.CaseFactRepository;
+import dev.verbatim.reporting.internal.persistence.WeeklyCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class RootCauseReport {
-  @Inject ReportJdbc jdbc;
+  @Inject CaseFactRepository cases;
   @Inject FollowupDirectory followup;
 
   public record Cause(
@@ -31,30 +31,9 @@ public class RootCauseReport {
       ReportPeriod period, String surveyId, String teamId, long total, List<Cause> causes) {}
 
   public Result report(ReportPeriod period, String surveyId, String teamId) {
-    StringBuilder where = new StringBuilder(" AND root_cause IS NOT NULL");
-    List<Object> params = new ArrayList<>();
-    if (surveyId != null) {
-      where.append(" AND survey_id = ?");
-      params.add(surveyId);
-    }
-    if (teamId != null) {
-      where.append(" AND team_id = ?");
-      params.add(teamId);
-    }
-    List<Object> counted = new ArrayList<>();
-    counted.add(period.startMillis());
-    counted.add(period.endMillis());
-    counted.addAll(params);
-    Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.each(
-        "SELECT root_cause, COUNT(*) FROM rpt_case WHERE opened_at >= ? AND opened_at < ?"
-            + where
-            + " GROUP BY root_cause",
-        counted,
-        rs -> counts.put(rs.getString(1), rs.getLong(2)));
-    Map<String, long[]> weekly =
-        WeeklyCounts.of(
-            jdbc, "rpt_case", "root_cause", period.endMillis(), where.toString(), params);
+    CaseFactRepository.RootCauseCounts found = cases.rootCauses(period, surveyId, teamId);
+    Map<String, Long> counts = found.counts();
+    Map<String, long[]> weekly = found.weekly();
     Map<String, String> labels = followup.rootCauseLabels();
     List<Cause> causes =
         Pareto.of(counts).stream()

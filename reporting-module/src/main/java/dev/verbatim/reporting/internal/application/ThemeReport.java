@@ -6,10 +6,11 @@ import dev.verbatim.reporting.internal.domain.ThemeRanking;
 import dev.verbatim.reporting.internal.domain.ThemeRanking.RankedTheme;
 import dev.verbatim.reporting.internal.domain.ThemeRanking.TermCount;
 import dev.verbatim.reporting.internal.domain.VerbatimFilter;
+import dev.verbatim.reporting.internal.persistence.CaseTermRepository;
+import dev.verbatim.reporting.internal.persistence.WeeklyCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +26,7 @@ public class ThemeReport {
   static final int KEY_TERMS = 5;
   static final int EXAMPLES = 3;
 
-  @Inject ReportJdbc jdbc;
+  @Inject CaseTermRepository terms;
   @Inject VerbatimService verbatims;
 
   public record Theme(
@@ -42,33 +43,14 @@ public class ThemeReport {
       ReportPeriod period, String surveyId, long allComments, List<Theme> themes) {}
 
   public Result report(ReportPeriod period, String surveyId) {
-    String survey = surveyId == null ? "" : " AND survey_id = ?";
-    List<Object> surveyParam = surveyId == null ? List.of() : List.of(surveyId);
-    Map<String, Long> inPeriod =
-        termCounts(period, survey, surveyParam, " HAVING COUNT(*) >= " + ThemeRanking.MIN_COMMENTS);
-    long allComments = jdbc.count("SELECT COUNT(*) FROM rpt_case_tokenized", List.of());
+    Map<String, Long> inPeriod = terms.frequentTerms(period, surveyId);
+    long allComments = terms.tokenizedComments();
     if (inPeriod.isEmpty()) {
       return new Result(period, surveyId, allComments, List.of());
     }
-    String candidates =
-        " AND term IN (SELECT term FROM rpt_case_term WHERE opened_at >= ? AND opened_at < ?"
-            + survey
-            + " GROUP BY term HAVING COUNT(*) >= "
-            + ThemeRanking.MIN_COMMENTS
-            + ")";
-    List<Object> candidateParams = new ArrayList<>();
-    candidateParams.add(period.startMillis());
-    candidateParams.add(period.endMillis());
-    candidateParams.addAll(surveyParam);
-    Map<String, Long> ever = new HashMap<>();
-    jdbc.each(
-        "SELECT term, COUNT(*) FROM rpt_case_term WHERE 1 = 1" + candidates + " GROUP BY term",
-        candidateParams,
-        rs -> ever.put(rs.getString(1), rs.getLong(2)));
+    Map<String, Long> ever = terms.everCounts(period, surveyId);
     ReportPeriod previous = period.previous();
-    List<Object> previousParams = new ArrayList<>(surveyParam);
-    previousParams.addAll(candidateParams);
-    Map<String, Long> before = termCounts(previous, survey + candidates, previousParams, "");
+    Map<String, Long> before = terms.countsBefore(previous, period, surveyId);
     List<TermCount> counts =
         inPeriod.entrySet().stream()
             .map(
@@ -80,7 +62,8 @@ public class ThemeReport {
                         ever.getOrDefault(e.getKey(), e.getValue())))
             .toList();
     List<RankedTheme> ranked = ThemeRanking.rank(counts, allComments, THEMES);
-    Map<String, long[]> weekly = weekly(period, survey, surveyParam, ranked);
+    Map<String, long[]> weekly =
+        terms.weekly(period, surveyId, ranked.stream().map(RankedTheme::term).toList());
     List<Theme> themes = new ArrayList<>();
     for (RankedTheme t : ranked) {
       themes.add(
@@ -90,7 +73,7 @@ public class ThemeReport {
               t.inPreviousPeriod(),
               t.change(),
               t.weight(),
-              keyTerms(t.term(), period, survey, surveyParam),
+              keyTerms(t.term(), period, surveyId),
               weekly.getOrDefault(t.term(), new long[WeeklyCounts.WEEKS]),
               verbatims.examples(
                   new VerbatimFilter(
@@ -101,67 +84,19 @@ public class ThemeReport {
     return new Result(period, surveyId, allComments, themes);
   }
 
-  /** The terms of the period with their comment counts. */
-  private Map<String, Long> termCounts(
-      ReportPeriod period, String where, List<Object> whereParams, String having) {
-    List<Object> params = new ArrayList<>();
-    params.add(period.startMillis());
-    params.add(period.endMillis());
-    params.addAll(whereParams);
-    Map<String, Long> counts = new HashMap<>();
-    jdbc.each(
-        "SELECT term, COUNT(*) FROM rpt_case_term WHERE opened_at >= ? AND opened_at < ?"
-            + where
-            + " GROUP BY term"
-            + having,
-        params,
-        rs -> counts.put(rs.getString(1), rs.getLong(2)));
-    return counts;
-  }
-
   /** Terms that most often share a comment with the theme (not its own words), most first. */
-  private List<String> keyTerms(
-      String term, ReportPeriod period, String survey, List<Object> surveyParam) {
-    List<Object> params = new ArrayList<>();
-    params.add(term);
-    params.add(period.startMillis());
-    params.add(period.endMillis());
-    params.addAll(surveyParam);
+  private List<String> keyTerms(String term, ReportPeriod period, String surveyId) {
     Set<String> own = Set.of(term.split(" "));
-    List<String> terms = new ArrayList<>();
-    jdbc.each(
-        "SELECT o.term, COUNT(*) AS n FROM rpt_case_term t JOIN rpt_case_term o"
-            + " ON o.case_id = t.case_id AND o.term <> t.term"
-            + " WHERE t.term = ? AND t.opened_at >= ? AND t.opened_at < ?"
-            + survey.replace("survey_id", "t.survey_id")
-            + " GROUP BY o.term ORDER BY n DESC, o.term FETCH FIRST 30 ROWS ONLY",
-        params,
-        rs -> {
-          String other = rs.getString(1);
-          boolean overlaps =
-              own.contains(other)
-                  || (CommentTerms.isPhrase(other)
-                      && Set.of(other.split(" ")).stream().anyMatch(own::contains));
-          if (terms.size() < KEY_TERMS && !overlaps) {
-            terms.add(other);
-          }
-        });
-    return terms;
-  }
-
-  private Map<String, long[]> weekly(
-      ReportPeriod period, String survey, List<Object> surveyParam, List<RankedTheme> ranked) {
-    if (ranked.isEmpty()) {
-      return Map.of();
+    List<String> keyTerms = new ArrayList<>();
+    for (String other : terms.coOccurringTerms(term, period, surveyId)) {
+      boolean overlaps =
+          own.contains(other)
+              || (CommentTerms.isPhrase(other)
+                  && Set.of(other.split(" ")).stream().anyMatch(own::contains));
+      if (keyTerms.size() < KEY_TERMS && !overlaps) {
+        keyTerms.add(other);
+      }
     }
-    List<Object> params = new ArrayList<>(surveyParam);
-    StringBuilder in = new StringBuilder(survey + " AND term IN (");
-    for (int i = 0; i < ranked.size(); i++) {
-      in.append(i == 0 ? "?" : ", ?");
-      params.add(ranked.get(i).term());
-    }
-    in.append(")");
-    return WeeklyCounts.of(
-        jdbc, "rpt_case_term", "term", period.endMillis(), in.toString(), params);
+    return keyTerms;
   }
 }

@@ -6,15 +6,14 @@ import dev.verbatim.platform.api.StaffDirectory;
 import dev.verbatim.platform.api.StaffUser;
 import dev.verbatim.reporting.internal.domain.PersonalDataMask;
 import dev.verbatim.reporting.internal.domain.VerbatimFilter;
+import dev.verbatim.reporting.internal.persistence.CaseFactRepository;
+import dev.verbatim.reporting.internal.persistence.CaseFactRepository.VerbatimRow;
 import dev.verbatim.survey.api.SurveyDirectory;
 import dev.verbatim.survey.api.SurveySummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import java.util.function.Consumer;
 public class VerbatimService {
   private static final int EXPORT_CHUNK = 500;
 
-  @Inject ReportJdbc jdbc;
+  @Inject CaseFactRepository cases;
   @Inject SurveyDirectory surveys;
   @Inject FollowupDirectory followup;
   @Inject StaffDirectory staff;
@@ -62,21 +61,8 @@ public class VerbatimService {
 
   public VerbatimPage page(VerbatimFilter filter) {
     long now = clock.millis();
-    VerbatimSql sql = VerbatimSql.of(filter, now);
-    long total = jdbc.count("SELECT COUNT(*) FROM rpt_case c" + sql.where(), sql.parameters());
-    List<Object> params = new ArrayList<>(sql.parameters());
-    params.add((filter.page() - 1L) * VerbatimFilter.PAGE_SIZE);
-    List<Row> rows =
-        jdbc.list(
-            "SELECT "
-                + VerbatimSql.COLUMNS
-                + " FROM rpt_case c"
-                + sql.where()
-                + " ORDER BY c.opened_at DESC, c.case_id DESC OFFSET ? ROWS FETCH NEXT "
-                + VerbatimFilter.PAGE_SIZE
-                + " ROWS ONLY",
-            params,
-            Row::read);
+    long total = cases.countVerbatims(filter, now);
+    List<VerbatimRow> rows = cases.verbatimPage(filter, now);
     return new VerbatimPage(
         total, filter.page(), VerbatimFilter.PAGE_SIZE, new Views(now).of(rows));
   }
@@ -84,18 +70,13 @@ public class VerbatimService {
   /** Every matching verbatim, newest first, handed over in chunks: never all in memory. */
   public void export(VerbatimFilter filter, Consumer<Verbatim> out) {
     long now = clock.millis();
-    VerbatimSql sql = VerbatimSql.of(filter, now);
     Views views = new Views(now);
-    List<Row> chunk = new ArrayList<>();
-    jdbc.each(
-        "SELECT "
-            + VerbatimSql.COLUMNS
-            + " FROM rpt_case c"
-            + sql.where()
-            + " ORDER BY c.opened_at DESC, c.case_id DESC",
-        sql.parameters(),
-        rs -> {
-          chunk.add(Row.read(rs));
+    List<VerbatimRow> chunk = new ArrayList<>();
+    cases.eachVerbatim(
+        filter,
+        now,
+        row -> {
+          chunk.add(row);
           if (chunk.size() == EXPORT_CHUNK) {
             views.of(chunk).forEach(out);
             chunk.clear();
@@ -112,44 +93,7 @@ public class VerbatimService {
 
   /** The case's comment exactly as the customer wrote it, if the case has a fact. */
   public Optional<String> originalText(String caseId) {
-    List<String> found =
-        jdbc.list(
-            "SELECT comment_text FROM rpt_case WHERE case_id = ?",
-            List.of(caseId),
-            rs -> Optional.ofNullable(rs.getString(1)).orElse(""));
-    return found.stream().findFirst();
-  }
-
-  record Row(
-      String caseId,
-      String surveyId,
-      String contactId,
-      String comment,
-      Integer score,
-      String teamId,
-      String ownerId,
-      String status,
-      long openedAt,
-      Long dueAt,
-      Long firstReplyAt,
-      Long closedAt,
-      String rootCause) {
-    static Row read(ResultSet rs) throws SQLException {
-      return new Row(
-          rs.getString(1),
-          rs.getString(2),
-          rs.getString(3),
-          rs.getString(4),
-          ReportJdbc.intOrNull(rs, 5),
-          rs.getString(6),
-          rs.getString(7),
-          rs.getString(8),
-          rs.getLong(9),
-          ReportJdbc.longOrNull(rs, 10),
-          ReportJdbc.longOrNull(rs, 11),
-          ReportJdbc.longOrNull(rs, 12),
-          rs.getString(13));
-    }
+    return cases.originalText(caseId);
   }
 
   /** Turns rows into views; names, titles and labels are looked up once per request. */
@@ -163,13 +107,13 @@ public class VerbatimService {
       this.now = now;
     }
 
-    List<Verbatim> of(List<Row> rows) {
+    List<Verbatim> of(List<VerbatimRow> rows) {
       if (rows.isEmpty()) {
         return List.of();
       }
       Map<String, List<Verbatim.Segment>> segments = segmentsOf(rows);
       List<Verbatim> out = new ArrayList<>(rows.size());
-      for (Row r : rows) {
+      for (VerbatimRow r : rows) {
         String masked = PersonalDataMask.mask(r.comment());
         out.add(
             new Verbatim(
@@ -207,7 +151,7 @@ public class VerbatimService {
       return out;
     }
 
-    private String status(Row r) {
+    private String status(VerbatimRow r) {
       if ("CLOSED".equals(r.status())) {
         return "closed";
       }
@@ -224,20 +168,16 @@ public class VerbatimService {
       return rootCauses;
     }
 
-    private Map<String, List<Verbatim.Segment>> segmentsOf(List<Row> rows) {
+    private Map<String, List<Verbatim.Segment>> segmentsOf(List<VerbatimRow> rows) {
       List<Object> contactIds =
-          rows.stream().map(Row::contactId).distinct().map(id -> (Object) id).toList();
-      String marks = String.join(", ", Collections.nCopies(contactIds.size(), "?"));
+          rows.stream().map(VerbatimRow::contactId).distinct().map(id -> (Object) id).toList();
       Map<String, List<Verbatim.Segment>> byContact = new HashMap<>();
-      jdbc.each(
-          "SELECT contact_id, attr_name, attr_value FROM rpt_contact_segment WHERE contact_id IN ("
-              + marks
-              + ") ORDER BY attr_name",
+      cases.eachSegment(
           contactIds,
-          rs ->
+          (contactId, name, value) ->
               byContact
-                  .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                  .add(new Verbatim.Segment(rs.getString(2), rs.getString(3))));
+                  .computeIfAbsent(contactId, k -> new ArrayList<>())
+                  .add(new Verbatim.Segment(name, value)));
       return byContact;
     }
   }

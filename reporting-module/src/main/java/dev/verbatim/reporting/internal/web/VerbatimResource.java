@@ -5,6 +5,7 @@ import dev.verbatim.platform.api.Roles;
 import dev.verbatim.reporting.internal.application.RevealService;
 import dev.verbatim.reporting.internal.application.VerbatimPage;
 import dev.verbatim.reporting.internal.application.VerbatimService;
+import dev.verbatim.reporting.internal.persistence.RevealRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -48,7 +49,7 @@ public class VerbatimResource {
   @GET
   @Path("reveals")
   @RolesAllowed(Roles.ADMIN)
-  public List<RevealService.RevealRecord> reveals() {
+  public List<RevealRepository.RevealRecord> reveals() {
     return reveals.recent(100);
   }
 }

@@ -4,11 +4,11 @@ import dev.verbatim.platform.api.MailBounced;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.Invitation;
 import dev.verbatim.survey.internal.domain.SuppressionReason;
+import dev.verbatim.survey.internal.persistence.ContactRepository;
+import dev.verbatim.survey.internal.persistence.InvitationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 public class BounceRecorder {
   private static final Logger LOG = Logger.getLogger(BounceRecorder.class.getName());
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject InvitationRepository invitationRows;
+  @Inject ContactRepository contacts;
 
   @Inject Clock clock;
   @Inject SuppressionList suppressions;
@@ -43,28 +43,13 @@ public class BounceRecorder {
     long now = clock.millis();
     suppressions.suppress(recipient, SuppressionReason.BOUNCED, detail);
     List<Invitation> invitations =
-        messageId == null
-            ? List.of()
-            : em.createQuery("SELECT i FROM Invitation i WHERE i.messageId = :m", Invitation.class)
-                .setParameter("m", messageId)
-                .getResultList();
+        messageId == null ? List.of() : invitationRows.byMessageId(messageId);
     if (invitations.isEmpty()) {
       // A reminder, or a report without the original Message-ID: the contact's latest invitation.
-      invitations =
-          em.createQuery(
-                  "SELECT i FROM Invitation i, Contact c WHERE c.id = i.contactId"
-                      + " AND c.emailKey = :k AND i.answeredAt IS NULL ORDER BY i.createdAt DESC",
-                  Invitation.class)
-              .setParameter("k", Contact.keyOf(recipient))
-              .setMaxResults(1)
-              .getResultList();
+      invitations = invitationRows.latestUnansweredOf(Contact.keyOf(recipient));
     }
     invitations.forEach(i -> i.markBounced(now));
     LOG.info(() -> "Suppressed a bounced address (" + detail + ")");
-    return !invitations.isEmpty()
-        || !em.createQuery("SELECT c.id FROM Contact c WHERE c.emailKey = :k", String.class)
-            .setParameter("k", Contact.keyOf(recipient))
-            .getResultList()
-            .isEmpty();
+    return !invitations.isEmpty() || !contacts.idsByEmailKey(Contact.keyOf(recipient)).isEmpty();
   }
 }

@@ -6,11 +6,9 @@ import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.ContactAttributes;
 import dev.verbatim.survey.internal.domain.ContactInput;
+import dev.verbatim.survey.internal.persistence.ContactRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,8 +25,7 @@ import java.util.Optional;
 public class ContactService {
   public static final int MAX_BULK = 10_000;
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject ContactRepository contacts;
 
   @Inject Clock clock;
 
@@ -112,50 +109,20 @@ public class ContactService {
             input.cleanName(),
             input.attributesOrEmpty(),
             clock.millis());
-    em.persist(contact);
+    contacts.add(contact);
     seen.put(key, contact);
     return new Saved(contact, true);
   }
 
   public Optional<Contact> findByEmail(String emailKey) {
-    return em.createQuery("SELECT c FROM Contact c WHERE c.emailKey = :k", Contact.class)
-        .setParameter("k", emailKey)
-        .getResultStream()
-        .findFirst();
+    return contacts.byEmailKey(emailKey);
   }
 
   /** Case-insensitive search in email, name and attribute values, ordered by email. */
   public ContactPage search(String query, int page, int size) {
     int safeSize = Math.min(Math.max(size, 1), 200);
     int safePage = Math.max(page, 1);
-    ContactQuery filter = ContactQuery.of(query);
-    Query ids =
-        em.createNativeQuery(
-            "SELECT c.id, c.email_key FROM svy_contact c"
-                + filter.where()
-                + " ORDER BY c.email_key OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-    Query count = em.createNativeQuery("SELECT COUNT(*) FROM svy_contact c" + filter.where());
-    List<Object> parameters = filter.parameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      ids.setParameter(i + 1, parameters.get(i));
-      count.setParameter(i + 1, parameters.get(i));
-    }
-    ids.setParameter(parameters.size() + 1, (safePage - 1) * safeSize);
-    ids.setParameter(parameters.size() + 2, safeSize);
-    List<String> pageIds = new ArrayList<>();
-    for (Object row : ids.getResultList()) {
-      pageIds.add((String) ((Object[]) row)[0]);
-    }
-    List<Contact> contacts = new ArrayList<>();
-    if (!pageIds.isEmpty()) {
-      Map<String, Contact> byId = new HashMap<>();
-      em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class)
-          .setParameter("ids", pageIds)
-          .getResultList()
-          .forEach(c -> byId.put(c.id(), c));
-      pageIds.forEach(id -> contacts.add(byId.get(id)));
-    }
-    long total = ((Number) count.getSingleResult()).longValue();
-    return new ContactPage(contacts, total, safePage, safeSize);
+    ContactRepository.Found found = contacts.search(query, safePage, safeSize);
+    return new ContactPage(found.contacts(), found.total(), safePage, safeSize);
   }
 }

@@ -21,19 +21,18 @@ import dev.verbatim.survey.internal.domain.SkipReason;
 import dev.verbatim.survey.internal.domain.SuppressionReason;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.infrastructure.InvitationMail;
+import dev.verbatim.survey.internal.persistence.ContactRepository;
+import dev.verbatim.survey.internal.persistence.DistributionRepository;
+import dev.verbatim.survey.internal.persistence.InvitationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,8 +48,9 @@ public class DistributionService {
   /** How many skipped contacts a progress view lists (all are counted). */
   public static final int SKIPPED_LISTED = 500;
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject DistributionRepository distributions;
+  @Inject InvitationRepository invitations;
+  @Inject ContactRepository contactRows;
 
   @Inject Clock clock;
   @Inject SurveyService surveys;
@@ -126,9 +126,8 @@ public class DistributionService {
     List<Contact> contacts = later ? List.of() : audience(request.contactIds(), filter);
     Distribution distribution =
         new Distribution(Ids.newId(), surveyId, filter.text(), request.scheduledAt(), now);
-    em.persist(distribution);
     // the invitations' foreign key needs the distribution row first (no JPA relationship orders it)
-    em.flush();
+    distributions.addNow(distribution);
     if (later) {
       return new Sent(
           distribution.id(),
@@ -144,13 +143,7 @@ public class DistributionService {
 
   /** Scheduled distributions whose time has come. */
   public List<String> dueIds(long now) {
-    return em.createQuery(
-            "SELECT d.id FROM Distribution d WHERE d.state = :scheduled AND d.scheduledAt <= :now"
-                + " ORDER BY d.scheduledAt",
-            String.class)
-        .setParameter("scheduled", Distribution.SCHEDULED)
-        .setParameter("now", now)
-        .getResultList();
+    return distributions.dueIds(now);
   }
 
   /**
@@ -161,20 +154,10 @@ public class DistributionService {
    */
   @Transactional
   public boolean sendIfDue(String distributionId, long now) {
-    int won =
-        em.createQuery(
-                "UPDATE Distribution d SET d.state = :sent WHERE d.id = :id"
-                    + " AND d.state = :scheduled AND d.scheduledAt <= :now")
-            .setParameter("sent", Distribution.SENT)
-            .setParameter("id", distributionId)
-            .setParameter("scheduled", Distribution.SCHEDULED)
-            .setParameter("now", now)
-            .executeUpdate();
-    if (won == 0) {
+    if (!distributions.claimDue(distributionId, now)) {
       return false;
     }
-    Distribution distribution = em.find(Distribution.class, distributionId);
-    em.refresh(distribution);
+    Distribution distribution = distributions.findFresh(distributionId);
     Survey survey = surveys.find(distribution.surveyId());
     if (!survey.isPublished()) {
       distribution.markSent(now); // closed meanwhile: nothing goes out
@@ -188,12 +171,9 @@ public class DistributionService {
   private List<Contact> audience(List<String> contactIds, AudienceFilter filter) {
     List<Contact> contacts;
     if (contactIds == null) {
-      contacts = em.createQuery("SELECT c FROM Contact c", Contact.class).getResultList();
+      contacts = contactRows.all();
     } else {
-      contacts =
-          em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class)
-              .setParameter("ids", contactIds.isEmpty() ? List.of("-") : contactIds)
-              .getResultList();
+      contacts = contactRows.byIds(contactIds);
       if (contacts.size() != new HashSet<>(contactIds).size()) {
         throw new InvalidInputException(
             List.of(new FieldError("contactIds", "contains ids of contacts that do not exist")));
@@ -236,7 +216,7 @@ public class DistributionService {
               onHold.contains(contact.id()));
       var reason = rules.skipReason(facts, now);
       if (reason.isPresent()) {
-        em.persist(new DistributionSkip(distribution.id(), contact.id(), reason.get()));
+        distributions.addSkip(new DistributionSkip(distribution.id(), contact.id(), reason.get()));
         skipped.merge(reason.get(), 1, Integer::sum);
         continue;
       }
@@ -250,7 +230,7 @@ public class DistributionService {
               contact.id(),
               InvitationTokens.hash(token),
               now);
-      em.persist(invitation);
+      invitations.add(invitation);
       events.publish(
           InvitationCreated.TYPE,
           invitation.id(),
@@ -277,83 +257,36 @@ public class DistributionService {
   }
 
   private Set<String> invitedToSurvey(String surveyId) {
-    return new HashSet<>(
-        em.createQuery("SELECT i.contactId FROM Invitation i WHERE i.surveyId = :s", String.class)
-            .setParameter("s", surveyId)
-            .getResultList());
+    return new HashSet<>(invitations.contactIdsOfSurvey(surveyId));
   }
 
   private Map<String, Long> lastInvitedSince(long since) {
-    Map<String, Long> last = new HashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "SELECT i.contactId, MAX(i.createdAt) FROM Invitation i WHERE i.createdAt >= :since"
-                    + " GROUP BY i.contactId",
-                Object[].class)
-            .setParameter("since", since)
-            .getResultList()) {
-      last.put((String) row[0], ((Number) row[1]).longValue());
-    }
-    return last;
+    return invitations.lastInvitedSince(since);
   }
 
   public List<Distribution> ofSurvey(String surveyId) {
-    return em.createQuery(
-            "SELECT d FROM Distribution d WHERE d.surveyId = :s ORDER BY d.createdAt DESC",
-            Distribution.class)
-        .setParameter("s", surveyId)
-        .getResultList();
+    return distributions.ofSurvey(surveyId);
   }
 
   public Progress progress(String distributionId) {
     openings.flushSafely();
-    Distribution d = em.find(Distribution.class, distributionId);
+    Distribution d = distributions.find(distributionId);
     if (d == null) {
       throw new ResourceNotFoundException("No such distribution.");
     }
-    Object[] counts =
-        em.createQuery(
-                "SELECT COUNT(i), SUM(CASE WHEN i.bouncedAt IS NULL THEN 0 ELSE 1 END),"
-                    + " SUM(CASE WHEN i.openedAt IS NULL THEN 0 ELSE 1 END),"
-                    + " SUM(CASE WHEN i.answeredAt IS NULL THEN 0 ELSE 1 END)"
-                    + " FROM Invitation i WHERE i.distributionId = :d",
-                Object[].class)
-            .setParameter("d", distributionId)
-            .getSingleResult();
-    List<String> messageIds =
-        em.createQuery(
-                "SELECT i.messageId FROM Invitation i WHERE i.distributionId = :d"
-                    + " AND i.messageId IS NOT NULL",
-                String.class)
-            .setParameter("d", distributionId)
-            .getResultList();
+    Object[] counts = invitations.countsOf(distributionId);
+    List<String> messageIds = invitations.messageIdsOf(distributionId);
     Map<MailDeliveries.Delivery, Long> mail = deliveries.count(messageIds);
-    Map<SkipReason, Long> byReason = new LinkedHashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "SELECT s.reason, COUNT(s) FROM DistributionSkip s WHERE s.distributionId = :d"
-                    + " GROUP BY s.reason",
-                Object[].class)
-            .setParameter("d", distributionId)
-            .getResultList()) {
-      byReason.put((SkipReason) row[0], ((Number) row[1]).longValue());
-    }
+    Map<SkipReason, Long> byReason = distributions.skipsByReason(distributionId);
     List<SkippedContact> listed =
-        em
-            .createQuery(
-                "SELECT s, c FROM DistributionSkip s, Contact c WHERE s.distributionId = :d"
-                    + " AND c.id = s.contactId ORDER BY c.emailKey",
-                Object[].class)
-            .setParameter("d", distributionId)
-            .setMaxResults(SKIPPED_LISTED)
-            .getResultList()
-            .stream()
+        distributions.skipped(distributionId, SKIPPED_LISTED).stream()
             .map(
-                row -> {
-                  DistributionSkip s = (DistributionSkip) row[0];
-                  Contact c = (Contact) row[1];
-                  return new SkippedContact(c.id(), c.email(), c.name(), s.reason());
-                })
+                row ->
+                    new SkippedContact(
+                        row.contact().id(),
+                        row.contact().email(),
+                        row.contact().name(),
+                        row.skip().reason()))
             .toList();
     return new Progress(
         d.id(),

@@ -1,13 +1,13 @@
 package dev.verbatim.survey.internal.application;
 
 import dev.verbatim.platform.api.SchemaReady;
+import dev.verbatim.survey.internal.persistence.OpenedAtWriter;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,7 +75,7 @@ public class LinkOpenings {
     }
     try {
       writer.write(batch);
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       batch.forEach(pending::putIfAbsent);
       throw new IllegalStateException("Could not record " + batch.size() + " link opens", e);
     }

@@ -1,15 +1,12 @@
 package dev.verbatim.survey.internal.application;
 
 import dev.verbatim.platform.api.Outbox;
-import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.Invitation;
 import dev.verbatim.survey.internal.domain.LinkExpiry;
-import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.infrastructure.InvitationMail;
+import dev.verbatim.survey.internal.persistence.InvitationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.logging.Logger;
@@ -34,8 +31,7 @@ public class ReminderService {
   /** Reminders per run; the next run continues. */
   static final int BATCH = 200;
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject InvitationRepository invitations;
 
   @Inject SendingSettings settings;
   @Inject Outbox outbox;
@@ -59,37 +55,25 @@ public class ReminderService {
     int passed = 0; // due rows left as they are (links from before derived tokens): page past them
     int elsewhere = 0; // claimed by another server meanwhile: they no longer match the query
     while (sent < BATCH && elsewhere < BATCH) {
-      List<Object[]> due =
-          em.createQuery(
-                  // i.remindersSent as read now, even when the Invitation is an older copy
-                  "SELECT i, c, s, i.remindersSent FROM Invitation i, Contact c, Survey s"
-                      + " WHERE c.id = i.contactId AND s.id = i.surveyId AND s.status = :published"
-                      + " AND i.answeredAt IS NULL AND i.bouncedAt IS NULL"
-                      + " AND i.remindersSent < :max"
-                      + " AND COALESCE(i.lastRemindedAt, i.createdAt) <= :cutoff"
-                      + " AND i.createdAt > :linkDeadBefore"
-                      + " AND NOT EXISTS (SELECT x FROM Suppression x WHERE x.emailKey = c.emailKey)"
-                      + " ORDER BY i.createdAt, i.id",
-                  Object[].class)
-              .setParameter("published", Survey.PUBLISHED)
-              .setParameter("max", max)
-              .setParameter("cutoff", now - after)
-              .setParameter("linkDeadBefore", new LinkExpiry(expireDays).oldestRemindableAt(now))
-              .setFirstResult(passed)
-              .setMaxResults(BATCH - sent)
-              .getResultList();
+      List<InvitationRepository.DueReminder> due =
+          invitations.dueReminders(
+              max,
+              now - after,
+              new LinkExpiry(expireDays).oldestRemindableAt(now),
+              passed,
+              BATCH - sent);
       if (due.isEmpty()) {
         break;
       }
-      for (Object[] row : due) {
-        Invitation invitation = (Invitation) row[0];
+      for (InvitationRepository.DueReminder row : due) {
+        Invitation invitation = row.invitation();
         String token = settings.tokenKey().tokenFor(invitation.id());
         if (!invitation.reminderDue(now, after, max) || !invitation.isReachedBy(token)) {
           passed++;
           continue;
         }
-        if (claim(invitation.id(), ((Number) row[3]).intValue(), now)) {
-          outbox.enqueue(mail.composeReminder((Survey) row[2], (Contact) row[1], token));
+        if (claim(invitation.id(), row.remindersSent(), now)) {
+          outbox.enqueue(mail.composeReminder(row.survey(), row.contact(), token));
           sent++;
         } else {
           elsewhere++;
@@ -109,14 +93,6 @@ public class ReminderService {
    * The row stays locked until commit, so a competing claim waits and then finds the count moved.
    */
   private boolean claim(String invitationId, int remindersSent, long now) {
-    return em.createQuery(
-                "UPDATE Invitation i SET i.remindersSent = i.remindersSent + 1,"
-                    + " i.lastRemindedAt = :now WHERE i.id = :id AND i.remindersSent = :seen"
-                    + " AND i.answeredAt IS NULL AND i.bouncedAt IS NULL")
-            .setParameter("now", now)
-            .setParameter("id", invitationId)
-            .setParameter("seen", remindersSent)
-            .executeUpdate()
-        == 1;
+    return invitations.claimReminder(invitationId, remindersSent, now);
   }
 }

@@ -19,11 +19,13 @@ import dev.verbatim.survey.internal.domain.Question;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.domain.SurveyResponse;
 import dev.verbatim.survey.internal.domain.SurveyVersion;
+import dev.verbatim.survey.internal.persistence.ContactRepository;
+import dev.verbatim.survey.internal.persistence.InvitationRepository;
+import dev.verbatim.survey.internal.persistence.ResponseRepository;
+import dev.verbatim.survey.internal.persistence.SurveyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -52,8 +54,10 @@ public class ResponseService {
 
   static final String ALREADY_ANSWERED = "This survey was already answered. Thank you!";
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject InvitationRepository invitations;
+  @Inject SurveyRepository surveys;
+  @Inject ResponseRepository responses;
+  @Inject ContactRepository contacts;
 
   @Inject Clock clock;
   @Inject Event<ResponseSubmitted> submitted;
@@ -100,26 +104,19 @@ public class ResponseService {
       throw new ResourceNotFoundException(UNKNOWN_LINK);
     }
     Invitation invitation =
-        em.createQuery("SELECT i FROM Invitation i WHERE i.tokenHash = :h", Invitation.class)
-            .setParameter("h", InvitationTokens.hash(token))
-            .getResultStream()
-            .findFirst()
+        invitations
+            .byTokenHash(InvitationTokens.hash(token))
             .orElseThrow(() -> new ResourceNotFoundException(UNKNOWN_LINK));
-    Survey survey = em.find(Survey.class, invitation.surveyId());
+    Survey survey = surveys.find(invitation.surveyId());
     if (new LinkExpiry(expireDays).isExpired(invitation.createdAt(), clock.millis())) {
       throw new LinkExpiredException(survey.title());
     }
     Optional<SurveyResponse> partial =
-        em.createQuery(
-                "SELECT r FROM SurveyResponse r WHERE r.invitationId = :i", SurveyResponse.class)
-            .setParameter("i", invitation.id())
-            .getResultStream()
-            .findFirst()
-            .filter(SurveyResponse::isPartial);
+        responses.ofInvitation(invitation.id()).filter(SurveyResponse::isPartial);
     SurveyVersion version =
         partial.flatMap(r -> survey.version(r.version())).orElseGet(survey::live);
     return new Respondent(
-        invitation, survey, em.find(Contact.class, invitation.contactId()), version, partial);
+        invitation, survey, contacts.find(invitation.contactId()), version, partial);
   }
 
   /**
@@ -161,13 +158,13 @@ public class ResponseService {
         AnswerSheet.read(respondent.survey().id(), version.questions(), rawAnswers);
     SurveyResponse response;
     if (respondent.partial().isPresent()) {
-      response = em.merge(respondent.partial().get());
+      response = responses.merge(respondent.partial().get());
       response.complete(answers, at);
     } else {
       response = new SurveyResponse(Ids.newId(), invitation, version.number(), answers, at);
-      em.persist(response);
+      responses.add(response);
     }
-    invitation = em.merge(invitation);
+    invitation = invitations.merge(invitation);
     invitation.markAnswered(at);
     flushOnce();
     ResponseSubmitted event =
@@ -201,15 +198,15 @@ public class ResponseService {
             respondent.survey().id(), respondent.version().questions(), rawAnswers);
     SurveyResponse response;
     if (respondent.partial().isPresent()) {
-      response = em.merge(respondent.partial().get());
+      response = responses.merge(respondent.partial().get());
       response.keepPartial(answers, now);
     } else {
       response =
           SurveyResponse.partial(
               Ids.newId(), respondent.invitation(), respondent.version().number(), answers, now);
-      em.persist(response);
+      responses.add(response);
     }
-    em.merge(respondent.invitation()).markOpened(now);
+    invitations.merge(respondent.invitation()).markOpened(now);
     flushOnce();
     return response;
   }
@@ -234,9 +231,9 @@ public class ResponseService {
     long now = clock.millis();
     Answer answer = new Answer(Ids.newId(), respondent.survey().id(), first, score, null);
     if (respondent.partial().isPresent()) {
-      em.merge(respondent.partial().get()).keepPartialAnswer(answer, now);
+      responses.merge(respondent.partial().get()).keepPartialAnswer(answer, now);
     } else {
-      em.persist(
+      responses.add(
           SurveyResponse.partial(
               Ids.newId(),
               respondent.invitation(),
@@ -244,7 +241,7 @@ public class ResponseService {
               List.of(answer),
               now));
     }
-    em.merge(respondent.invitation()).markOpened(now);
+    invitations.merge(respondent.invitation()).markOpened(now);
     flushOnce();
     return respondent;
   }
@@ -270,7 +267,7 @@ public class ResponseService {
 
   private void flushOnce() {
     try {
-      em.flush();
+      responses.flush();
     } catch (PersistenceException e) {
       // A concurrent request through the same link won the unique constraint on the invitation.
       throw new StateConflictException(ALREADY_ANSWERED);

@@ -3,10 +3,9 @@ package dev.verbatim.survey.internal.application;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.survey.internal.domain.InvitationTokenKey;
 import dev.verbatim.survey.internal.domain.Setting;
+import dev.verbatim.survey.internal.persistence.SettingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Base64;
@@ -22,8 +21,7 @@ public class SendingSettings {
   public static final int DEFAULT_THROTTLE_DAYS = 30;
   public static final int MAX_THROTTLE_DAYS = 365;
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject SettingRepository settings;
 
   @Inject
   @ConfigProperty(name = "verbatim.reminders.max", defaultValue = "1")
@@ -38,7 +36,7 @@ public class SendingSettings {
   private volatile InvitationTokenKey tokenKey;
 
   public int throttleDays() {
-    Setting setting = em.find(Setting.class, THROTTLE_DAYS);
+    Setting setting = settings.find(THROTTLE_DAYS);
     return setting == null ? DEFAULT_THROTTLE_DAYS : Integer.parseInt(setting.value());
   }
 
@@ -58,9 +56,9 @@ public class SendingSettings {
       throw new InvalidInputException(
           "throttleDays", "must be between 0 (no throttling) and " + MAX_THROTTLE_DAYS);
     }
-    Setting setting = em.find(Setting.class, THROTTLE_DAYS);
+    Setting setting = settings.find(THROTTLE_DAYS);
     if (setting == null) {
-      em.persist(new Setting(THROTTLE_DAYS, Integer.toString(value)));
+      settings.add(new Setting(THROTTLE_DAYS, Integer.toString(value)));
     } else {
       setting.change(Integer.toString(value));
     }

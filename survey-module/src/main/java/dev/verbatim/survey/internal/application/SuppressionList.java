@@ -3,10 +3,9 @@ package dev.verbatim.survey.internal.application;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.Suppression;
 import dev.verbatim.survey.internal.domain.SuppressionReason;
+import dev.verbatim.survey.internal.persistence.SuppressionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,8 +20,7 @@ import java.util.Optional;
 public class SuppressionList {
   private static final int CHUNK = 500;
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject SuppressionRepository suppressions;
 
   @Inject Clock clock;
 
@@ -31,16 +29,15 @@ public class SuppressionList {
    */
   @Transactional
   public boolean suppress(String email, SuppressionReason reason, String detail) {
-    if (em.find(Suppression.class, Contact.keyOf(email)) != null) {
+    if (suppressions.find(Contact.keyOf(email)) != null) {
       return false;
     }
-    em.persist(new Suppression(email, reason, detail, clock.millis()));
+    suppressions.add(new Suppression(email, reason, detail, clock.millis()));
     return true;
   }
 
   public Optional<SuppressionReason> reasonFor(String email) {
-    return Optional.ofNullable(em.find(Suppression.class, Contact.keyOf(email)))
-        .map(Suppression::reason);
+    return Optional.ofNullable(suppressions.find(Contact.keyOf(email))).map(Suppression::reason);
   }
 
   /** Suppressed addresses among these email keys, with the reason. */
@@ -48,9 +45,8 @@ public class SuppressionList {
     List<String> keys = new ArrayList<>(emailKeys);
     Map<String, SuppressionReason> found = new HashMap<>();
     for (int from = 0; from < keys.size(); from += CHUNK) {
-      em.createQuery("SELECT s FROM Suppression s WHERE s.emailKey IN :keys", Suppression.class)
-          .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + CHUNK)))
-          .getResultList()
+      suppressions
+          .among(keys.subList(from, Math.min(keys.size(), from + CHUNK)))
           .forEach(s -> found.put(s.emailKey(), s.reason()));
     }
     return found;

@@ -5,11 +5,10 @@ import dev.verbatim.platform.api.StateConflictException;
 import dev.verbatim.survey.api.PublishPrecondition;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.domain.SurveyDraft;
+import dev.verbatim.survey.internal.persistence.SurveyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -20,8 +19,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SurveyService {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject SurveyRepository surveys;
 
   @Inject Clock clock;
   @Inject Instance<PublishPrecondition> publishPreconditions;
@@ -29,7 +27,7 @@ public class SurveyService {
   @Transactional
   public Survey create(SurveyDraft draft) {
     Survey survey = draft.toSurvey(clock.millis());
-    em.persist(survey);
+    surveys.add(survey);
     return survey;
   }
 
@@ -73,7 +71,7 @@ public class SurveyService {
   }
 
   public Survey find(String surveyId) {
-    Survey survey = surveyId == null ? null : em.find(Survey.class, surveyId);
+    Survey survey = surveyId == null ? null : surveys.find(surveyId);
     if (survey == null) {
       throw new ResourceNotFoundException("There is no survey with id " + surveyId + ".");
     }
@@ -81,7 +79,6 @@ public class SurveyService {
   }
 
   public List<Survey> list() {
-    return em.createQuery("SELECT s FROM Survey s ORDER BY s.createdAt DESC", Survey.class)
-        .getResultList();
+    return surveys.all();
   }
 }

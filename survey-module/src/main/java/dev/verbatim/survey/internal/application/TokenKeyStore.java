@@ -1,6 +1,7 @@
 package dev.verbatim.survey.internal.application;
 
 import dev.verbatim.platform.api.SchemaReady;
+import dev.verbatim.survey.internal.persistence.SettingRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -4,10 +4,9 @@ import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.InvitationTokens;
 import dev.verbatim.survey.internal.domain.SuppressionReason;
+import dev.verbatim.survey.internal.persistence.ContactRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
@@ -16,8 +15,7 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class UnsubscribeService {
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject ContactRepository contacts;
 
   @Inject SuppressionList suppressions;
 
@@ -43,14 +41,8 @@ public class UnsubscribeService {
     if (!InvitationTokens.wellFormed(token)) {
       throw new ResourceNotFoundException("This unsubscribe link is not valid.");
     }
-    return em
-        .createQuery(
-            "SELECT c FROM Invitation i, Contact c WHERE i.tokenHash = :h AND c.id = i.contactId",
-            Contact.class)
-        .setParameter("h", InvitationTokens.hash(token))
-        .getResultList()
-        .stream()
-        .findFirst()
+    return contacts
+        .byInvitationTokenHash(InvitationTokens.hash(token))
         .orElseThrow(() -> new ResourceNotFoundException("This unsubscribe link is not valid."));
   }
 

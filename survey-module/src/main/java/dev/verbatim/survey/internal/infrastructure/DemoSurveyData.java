@@ -12,12 +12,14 @@ import dev.verbatim.survey.internal.domain.Invitation;
 import dev.verbatim.survey.internal.domain.InvitationTokens;
 import dev.verbatim.survey.internal.domain.Survey;
 import dev.verbatim.survey.internal.domain.SurveyDraft;
+import dev.verbatim.survey.internal.persistence.ContactRepository;
+import dev.verbatim.survey.internal.persistence.DistributionRepository;
+import dev.verbatim.survey.internal.persistence.InvitationRepository;
+import dev.verbatim.survey.internal.persistence.SurveyRepository;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,8 +82,10 @@ public class DemoSurveyData {
   @ConfigProperty(name = "verbatim.demo", defaultValue = "false")
   boolean demo;
 
-  @PersistenceContext(unitName = "verbatim")
-  EntityManager em;
+  @Inject SurveyRepository surveyRows;
+  @Inject DistributionRepository distributionRows;
+  @Inject ContactRepository contactRows;
+  @Inject InvitationRepository invitationRows;
 
   @Inject SurveyService surveys;
   @Inject ResponseService responses;
@@ -114,13 +118,11 @@ public class DemoSurveyData {
                     new SurveyDraft.QuestionDraft(
                         "reason", "TEXT", "What is the main reason for your score?", false, null)))
             .toSurvey(now - Duration.ofDays(30).toMillis());
-    em.persist(survey);
-    em.flush(); // no JPA relationship tells EclipseLink the survey row must exist before its
-    // distribution
+    // no JPA relationship tells EclipseLink the survey row must exist before its distribution
+    surveyRows.addNow(survey);
     Distribution distribution =
         new Distribution(Ids.newId(), survey.id(), now - Duration.ofDays(28).toMillis());
-    em.persist(distribution);
-    em.flush();
+    distributionRows.addNow(distribution);
     for (int i = 0; i < CONTACTS; i++) {
       String first = FIRST[i % FIRST.length];
       String last = LAST[(i / FIRST.length) % LAST.length];
@@ -134,8 +136,7 @@ public class DemoSurveyData {
               first + " " + last,
               attributes,
               now - Duration.ofDays(29).toMillis());
-      em.persist(contact);
-      em.flush();
+      contactRows.addNow(contact);
       Invitation invitation =
           new Invitation(
               Ids.newId(),
@@ -144,7 +145,7 @@ public class DemoSurveyData {
               contact.id(),
               InvitationTokens.hash(InvitationTokens.newToken()),
               now - Duration.ofDays(28).toMillis());
-      em.persist(invitation);
+      invitationRows.add(invitation);
       events.publish(
           InvitationCreated.TYPE,
           invitation.id(),
@@ -165,11 +166,7 @@ public class DemoSurveyData {
       return;
     }
     Survey survey = surveys.publish(seededSurveyId);
-    List<Invitation> invitations =
-        em.createQuery(
-                "SELECT i FROM Invitation i WHERE i.surveyId = :s ORDER BY i.id", Invitation.class)
-            .setParameter("s", survey.id())
-            .getResultList();
+    List<Invitation> invitations = invitationRows.ofSurvey(survey.id());
     Random random = new Random(7);
     long now = clock.millis();
     int answered = 0;
@@ -191,7 +188,7 @@ public class DemoSurveyData {
               + (long) (random.nextDouble() * Duration.ofDays(26).toMillis());
       responses.record(
           new ResponseService.Respondent(
-              invitation, survey, em.find(Contact.class, invitation.contactId())),
+              invitation, survey, contactRows.find(invitation.contactId())),
           answers,
           at);
       answered++;

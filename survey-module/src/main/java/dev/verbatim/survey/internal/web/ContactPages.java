@@ -4,13 +4,13 @@ import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.PageRenderer;
 import dev.verbatim.platform.api.PayloadTooLargeException;
 import dev.verbatim.platform.api.Roles;
-import dev.verbatim.survey.internal.application.ContactExport;
 import dev.verbatim.survey.internal.application.ContactService;
 import dev.verbatim.survey.internal.application.imports.ContactImportService;
 import dev.verbatim.survey.internal.application.imports.ImportStatus;
 import dev.verbatim.survey.internal.application.imports.Upload;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.ContactInput;
+import dev.verbatim.survey.internal.persistence.ContactExport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -223,10 +222,6 @@ public class ContactPages {
   }
 
   static void writeExport(ContactExport export, String query, OutputStream out) throws IOException {
-    try {
-      export.write(query, out);
-    } catch (SQLException e) {
-      throw new IOException("contacts export failed", e);
-    }
+    export.write(query, out);
   }
 }

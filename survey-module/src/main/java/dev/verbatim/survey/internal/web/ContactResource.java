@@ -2,10 +2,10 @@ package dev.verbatim.survey.internal.web;
 
 import dev.verbatim.platform.api.Roles;
 import dev.verbatim.survey.api.ContactView;
-import dev.verbatim.survey.internal.application.ContactExport;
 import dev.verbatim.survey.internal.application.ContactService;
 import dev.verbatim.survey.internal.domain.Contact;
 import dev.verbatim.survey.internal.domain.ContactInput;
+import dev.verbatim.survey.internal.persistence.ContactExport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;

@@ -3,6 +3,8 @@ package dev.verbatim.survey.internal.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.verbatim.survey.internal.persistence.OpenedAtWriter;
+import dev.verbatim.survey.internal.persistence.StorageFailure;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +18,9 @@ class LinkOpeningsTest {
     boolean failing;
 
     @Override
-    public void write(Map<String, Long> openedAt) throws SQLException {
+    public void write(Map<String, Long> openedAt) {
       if (failing) {
-        throw new SQLException("database unavailable");
+        throw new StorageFailure(new SQLException("database unavailable"));
       }
       written.add(Map.copyOf(openedAt));
     }

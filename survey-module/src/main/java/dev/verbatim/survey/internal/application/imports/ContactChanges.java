@@ -17,24 +17,24 @@ import java.util.function.Supplier;
  * Re-importing an unchanged file therefore writes nothing but the job's counters. A contact the
  * file would give more than {@link ContactAttributes#MAX} attributes is left as it is and reported.
  */
-record ContactChanges(
+public record ContactChanges(
     List<NewContact> newContacts, List<Changed> changed, List<TooMany> tooMany, int updated) {
 
   /** A contact as stored: its id, name and attributes. */
-  record Stored(String id, String name, Map<String, String> attributes) {}
+  public record Stored(String id, String name, Map<String, String> attributes) {}
 
-  record NewContact(
+  public record NewContact(
       String id, String email, String emailKey, String name, Map<String, String> attributes) {}
 
   /**
    * An existing contact's name and attributes after the update (all of them, not only new ones).
    */
-  record Changed(String contactId, String name, Map<String, String> attributes) {}
+  public record Changed(String contactId, String name, Map<String, String> attributes) {}
 
   /** An existing contact the file would give {@code count} attributes. */
-  record TooMany(String emailKey, int count) {}
+  public record TooMany(String emailKey, int count) {}
 
-  int created() {
+  public int created() {
     return newContacts.size();
   }
 
@@ -42,7 +42,7 @@ record ContactChanges(
    * {@code inputs} have distinct emails (the reader rejects a repeated one); {@code existing} maps
    * {@link Contact#keyOf email keys} to the stored contacts among them.
    */
-  static ContactChanges of(
+  public static ContactChanges of(
       List<ContactInput> inputs, Map<String, Stored> existing, Supplier<String> newId) {
     List<NewContact> newContacts = new ArrayList<>();
     List<Changed> changed = new ArrayList<>();

@@ -4,6 +4,9 @@ import dev.verbatim.platform.api.Ids;
 import dev.verbatim.platform.api.InvalidInputException;
 import dev.verbatim.platform.api.ResourceNotFoundException;
 import dev.verbatim.platform.api.SchemaReady;
+import dev.verbatim.survey.internal.persistence.ContactBatchWriter;
+import dev.verbatim.survey.internal.persistence.ContactImportStore;
+import dev.verbatim.survey.internal.persistence.StorageFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -14,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +84,7 @@ public class ContactImportService {
   void tick() {
     try {
       store.heartbeat(owner, clock.millis());
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not renew the heartbeat of this server's contact imports", e);
     }
     failAbandoned();
@@ -109,7 +111,7 @@ public class ContactImportService {
             () -> failed + " contact import(s) were abandoned by a server that stopped; failed");
       }
       return failed;
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not mark abandoned contact imports", e);
       return 0;
     }
@@ -138,9 +140,9 @@ public class ContactImportService {
     String id = Ids.newId();
     try {
       store.insert(id, upload.fileName(), mapping.describe(), owner, clock.millis());
-    } catch (SQLException e) {
+    } catch (StorageFailure e) {
       upload.delete();
-      throw new IllegalStateException("could not record the import", e);
+      throw new IllegalStateException("could not record the import", e.getCause());
     }
     executor.execute(() -> run(id, upload, ignoredColumns));
     return id;
@@ -151,8 +153,8 @@ public class ContactImportService {
       return store
           .find(id)
           .orElseThrow(() -> new ResourceNotFoundException("There is no contact import " + id));
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+    } catch (StorageFailure e) {
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -190,19 +192,18 @@ public class ContactImportService {
       upload.delete();
       try {
         store.finished(id, status, problem, clock.millis());
-      } catch (SQLException e) {
-        LOG.log(Level.SEVERE, "Could not finish contact import " + id, e);
+      } catch (StorageFailure e) {
+        LOG.log(Level.SEVERE, "Could not finish contact import " + id, e.getCause());
       }
     }
   }
 
   /** Returns the number of row problems kept so far. */
-  private int writeWithRetry(String id, List<ContactCsvReader.Row> batch, int errorsKept)
-      throws SQLException {
+  private int writeWithRetry(String id, List<ContactCsvReader.Row> batch, int errorsKept) {
     ContactBatchWriter.Written written;
     try {
       written = writer.write(id, batch, errorsKept);
-    } catch (RuntimeException | SQLException first) {
+    } catch (RuntimeException first) {
       // Someone may have added one of these emails since the lookup: the batch rolled back whole,
       // so look them up again.
       written = writer.write(id, batch, errorsKept);

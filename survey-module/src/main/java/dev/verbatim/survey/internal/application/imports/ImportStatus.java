@@ -1,5 +1,6 @@
 package dev.verbatim.survey.internal.application.imports;
 
+import dev.verbatim.survey.internal.persistence.ContactImportStore;
 import java.util.List;
 
 /** Where an import is: counts so far, the file-level problem if any, the first row problems. */
