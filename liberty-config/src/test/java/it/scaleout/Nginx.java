@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * {@code nginx -c CONF -p DIR} in the foreground ({@code daemon off}) as a child of the test JVM,
  * with its config, pid, logs and temp files in DIR (under target/), on a free loopback port.
  */
-final class Nginx implements AutoCloseable {
+public final class Nginx implements AutoCloseable {
   private static final Path BINARY =
       Files.isExecutable(Path.of("/usr/sbin/nginx"))
           ? Path.of("/usr/sbin/nginx")
@@ -34,17 +34,17 @@ final class Nginx implements AutoCloseable {
   }
 
   /** Writes the configuration for {@code upstreamPorts} on 127.0.0.1 and starts nginx. */
-  static Nginx roundRobin(Path dir, List<Integer> upstreamPorts) {
+  public static Nginx roundRobin(Path dir, List<Integer> upstreamPorts) {
     Nginx nginx = new Nginx(dir, freePort());
     nginx.start(upstreamPorts);
     return nginx;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }
 
-  Path accessLog() {
+  public Path accessLog() {
     return dir.resolve("access.log");
   }
 
