@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL cluster for the integration tests: installs Debian's postgresql when it is
+# A throwaway PostgreSQL cluster for the integration tests (trust authentication on loopback: the
+# password is only there to prove it never reaches a log): installs Debian's postgresql when it is
 # missing (never skips), starts a cluster in DIR on a free loopback port and creates the databases
 # the tests use. DIR/pg.properties then holds host, port, user, password and the JDBC URL of the
 # first database; DIR/pg.env the same as VERBATIM_DB_* lines for a server.env, and DIR/<database>.env
@@ -72,14 +73,14 @@ case "$ACTION" in
 host=127.0.0.1
 port=$PORT
 user=verbatim
-password=verbatim
+password=it-pg-password
 database=${DATABASES[0]}
 url=jdbc:postgresql://127.0.0.1:$PORT/${DATABASES[0]}
 EOF
     cat >"$DIR/pg.env" <<EOF
 VERBATIM_DB_URL=jdbc:postgresql://127.0.0.1:$PORT/${DATABASES[0]}
 VERBATIM_DB_USER=verbatim
-VERBATIM_DB_PASSWORD=verbatim
+VERBATIM_DB_PASSWORD=it-pg-password
 EOF
     for db in "${DATABASES[@]}"; do
       sed "s|/${DATABASES[0]}\$|/$db|" "$DIR/pg.env" >"$DIR/$db.env"

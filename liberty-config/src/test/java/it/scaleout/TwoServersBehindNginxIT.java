@@ -402,37 +402,31 @@ class TwoServersBehindNginxIT {
         .as("the login of server one, used on server two")
         .isEqualTo(200);
 
-    HttpResponse<String> page = onOne.getPage("/app/routing");
+    // The root-cause form: it needs nothing but its CSRF token, a code and a label.
+    HttpResponse<String> page = onOne.getPage("/app/root-causes");
     assertThat(page.statusCode()).isEqualTo(200);
     Document html = Jsoup.parse(page.body(), one.baseUrl());
     Element form =
-        html.select("form").stream()
-            .filter(f -> f.attr("action").endsWith("/app/routing/teams"))
+        html.select("form[method=post]").stream()
+            .filter(f -> f.attr("action").endsWith("/app/root-causes"))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("no team form on /app/routing"));
+            .orElseThrow(() -> new AssertionError("no root-cause form on /app/root-causes"));
     Map<String, String> fields = new LinkedHashMap<>();
-    for (Element input : form.select("input[name], select[name]")) {
-      if (input.tagName().equals("select")) {
-        Element selected = input.selectFirst("option[selected]");
-        Element option = selected != null ? selected : input.selectFirst("option");
-        if (option != null && !input.hasAttr("multiple")) {
-          fields.put(input.attr("name"), option.attr("value"));
-        }
-      } else if (!input.attr("type").equals("checkbox") || input.hasAttr("checked")) {
-        fields.put(input.attr("name"), input.attr("value"));
-      }
+    for (Element input : form.select("input[name]")) {
+      fields.put(input.attr("name"), input.attr("value"));
     }
     assertThat(fields).containsKey("_csrf");
-    String team = "Two-server team " + System.nanoTime();
-    fields.put("name", team);
-    HttpResponse<String> created = onTwo.postForm("/app/routing/teams", fields);
+    String code = "TWO_SERVERS_" + (System.nanoTime() % 1_000_000);
+    fields.put("code", code);
+    fields.put("label", "Raised on server two " + code);
+    HttpResponse<String> created = onTwo.postForm("/app/root-causes", fields);
     assertThat(created.statusCode())
         .as("server two accepts server one's CSRF token: " + created.body())
         .isEqualTo(303);
     assertThat(created.headers().firstValue("Location").orElse(""))
         .as("the form's outcome")
         .contains("notice=");
-    assertThat(onOne.call("GET", "/api/followup/teams").body()).contains(team);
+    assertThat(onOne.call("GET", "/api/followup/root-causes").body()).contains(code);
 
     assertThat(onTwo.call("DELETE", "/api/session").statusCode()).isEqualTo(204);
     assertThat(onOne.call("GET", "/api/session").statusCode())

@@ -1,6 +1,7 @@
 package dev.verbatim.followup.internal.infrastructure;
 
 import dev.verbatim.followup.internal.persistence.GuaranteeCounts;
+import dev.verbatim.platform.api.HealthDown;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -18,6 +19,14 @@ public class EveryCommentHasAnOwnerCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    try {
+      return measure();
+    } catch (RuntimeException unreadable) {
+      return HealthDown.because("every-comment-has-an-owner", unreadable);
+    }
+  }
+
+  private HealthCheckResponse measure() {
     GuaranteeCounts.Gaps gaps = counts.count();
     return HealthCheckResponse.named("every-comment-has-an-owner")
         .status(gaps.none())

@@ -1,5 +1,6 @@
 package dev.verbatim.platform.internal.events;
 
+import dev.verbatim.platform.api.HealthDown;
 import dev.verbatim.platform.api.ListenerProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,14 @@ public class EventLogHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    try {
+      return measure();
+    } catch (RuntimeException unreadable) {
+      return HealthDown.because("module-events", unreadable);
+    }
+  }
+
+  private HealthCheckResponse measure() {
     EventLogTotals totals = EventLogTotals.of(progress.snapshot().values(), clock.millis());
     HealthCheckResponseBuilder health =
         HealthCheckResponse.named("module-events")

@@ -57,16 +57,24 @@ public final class ModuleMigrator {
   /**
    * Flyway's constructor looks for Java callbacks in {@code classpath:db/callback} whatever the
    * configuration says; inside Liberty the missing location is logged as an error ("Unable to
-   * resolve location") twice per module and run. We use no callbacks and no scanning, so that
-   * scanner's log is switched off (the reference keeps the logger, and its level, alive).
+   * resolve location"), by the scanner or by FlywayExecutor, twice per module and run. We use no
+   * callbacks and no scanning: the scanner's log is switched off and that one message dropped from
+   * the executor's (the references keep the loggers, and their settings, alive).
    */
-  private static final Logger FLYWAY_SCANNER_LOG = quiet();
+  private static final List<Logger> FLYWAY_NOISE = quiet();
 
-  private static Logger quiet() {
+  private static List<Logger> quiet() {
     Logger scanner =
         Logger.getLogger("org.flywaydb.core.internal.scanner.classpath.ClassPathScanner");
     scanner.setLevel(Level.OFF);
-    return scanner;
+    Logger executor = Logger.getLogger("org.flywaydb.core.FlywayExecutor");
+    executor.setFilter(
+        record ->
+            record.getMessage() == null
+                || !record
+                    .getMessage()
+                    .contains("Unable to resolve location classpath:db/callback"));
+    return List.of(scanner, executor);
   }
 
   private static final Pattern VERSION = Pattern.compile("^V(.+?)__.+");
@@ -348,7 +356,11 @@ public final class ModuleMigrator {
   }
 
   private static String describe(DatabaseMetaData meta) throws SQLException {
-    String url = meta.getURL() == null ? "?" : SECRET.matcher(meta.getURL()).replaceAll("$1***");
+    // PostgreSQL's driver lists every connection property after '?': the address is enough
+    String url =
+        meta.getURL() == null
+            ? "?"
+            : SECRET.matcher(meta.getURL().replaceFirst("\\?.*$", "")).replaceAll("$1***");
     return meta.getDatabaseProductName()
         + " "
         + meta.getDatabaseProductVersion()

@@ -1,5 +1,6 @@
 package dev.verbatim.platform.internal.infrastructure;
 
+import dev.verbatim.platform.api.HealthDown;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -24,6 +25,14 @@ public class OutboxHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
+    try {
+      return measure();
+    } catch (RuntimeException unreadable) {
+      return HealthDown.because("outbox", unreadable);
+    }
+  }
+
+  private HealthCheckResponse measure() {
     OutboxSnapshot outbox = metrics.snapshot();
     long now = clock.millis();
     HealthCheckResponseBuilder health =

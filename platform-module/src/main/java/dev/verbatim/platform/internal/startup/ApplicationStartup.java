@@ -1,5 +1,6 @@
 package dev.verbatim.platform.internal.startup;
 
+import dev.verbatim.platform.api.HealthDown;
 import dev.verbatim.platform.api.MigrationSource;
 import dev.verbatim.platform.api.SchemaReady;
 import dev.verbatim.platform.internal.infrastructure.ModuleMigrator;
@@ -44,7 +45,7 @@ public class ApplicationStartup {
       schemaReady.fire(new SchemaReady());
       status.ready();
     } catch (SQLException | RuntimeException e) {
-      String reason = reason(e);
+      String reason = HealthDown.reason(e);
       LOG.log(Level.SEVERE, "Verbatim did not start: " + reason, e);
       status.failed(reason);
     }
@@ -69,19 +70,5 @@ public class ApplicationStartup {
                                     ? ""
                                     : " (baselined at V" + m.baselinedAt() + ")"))
                     .collect(Collectors.joining(", ")));
-  }
-
-  /** The first line of the innermost message: what an operator can act on. */
-  static String reason(Throwable failure) {
-    Throwable cause = failure;
-    String message = failure.toString();
-    while (cause != null) {
-      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-        message = cause.getMessage();
-      }
-      cause = cause.getCause() == cause ? null : cause.getCause();
-    }
-    String firstLine = message.strip().lines().findFirst().orElse(message);
-    return firstLine.length() > 300 ? firstLine.substring(0, 300) + "…" : firstLine;
   }
 }
