@@ -145,12 +145,17 @@ class OverlappingJobsIT {
             Set.of(Roles.MANAGER)));
     // On Derby a read waits for another transaction's uncommitted row, so runs race only between
     // the check and the claim of a period: several periods, each raced by all runs at once.
+    // Weeks of their own, in the past, one after the other from a random start: each trial's
+    // period key and subject name its digest only.
+    LocalDate first = LocalDate.of(1990, 1, 1).plusWeeks(ThreadLocalRandom.current().nextInt(4000));
     for (int trial = 0; trial < DIGEST_TRIALS; trial++) {
-      // A week of its own (a random one in the past): its subject names this digest only.
-      LocalDate from =
-          LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(9000) * 7L);
+      LocalDate from = first.plusWeeks(trial);
       DigestSchedule.Period period =
           new DigestSchedule.Period("weekly:" + from, from, from.plusDays(6));
+      assertEquals(
+          0L,
+          count("SELECT COUNT(*) FROM rpt_digest_sent WHERE period_key = ?1", period.key()),
+          "no run has sent " + period.key() + " yet");
       String subject = "Verbatim digest " + period.from() + " to " + period.to();
 
       List<Boolean> sent =
