@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Staff login. People log in with the form at {@code /login} (CSRF-protected); API clients POST
@@ -31,6 +33,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism {
+  private static final Logger LOG = Logger.getLogger(StaffAuthenticationMechanism.class.getName());
   public static final String LOGIN_FAILED = "verbatim.loginFailed";
 
   @Inject IdentityStoreHandler identityStores;
@@ -39,6 +42,21 @@ public class StaffAuthenticationMechanism implements HttpAuthenticationMechanism
 
   @Override
   public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    try {
+      return authenticate(request, response, context);
+    } catch (RuntimeException unavailable) {
+      // the sessions' database cannot be read: say so instead of Liberty's bare 403
+      LOG.log(Level.WARNING, "Staff login check failed: " + unavailable, unavailable);
+      return problem(
+          response,
+          503,
+          "Verbatim is unavailable",
+          "The server cannot check your login right now. Please try again in a few seconds.");
+    }
+  }
+
+  private AuthenticationStatus authenticate(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean post = "POST".equals(request.getMethod());

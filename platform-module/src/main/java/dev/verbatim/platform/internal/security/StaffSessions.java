@@ -59,7 +59,11 @@ public class StaffSessions {
    * revoked, expired or idle; account active). Remembered for the rest of the request.
    */
   Optional<ActiveSession> resume(HttpServletRequest request) {
-    Optional<String> id = signer().sessionIdFrom(cookie(request, COOKIE));
+    String value = cookie(request, COOKIE);
+    if (value == null) {
+      return Optional.empty(); // a customer or a visitor: no key, no database
+    }
+    Optional<String> id = signer().sessionIdFrom(value);
     if (id.isEmpty()) {
       return Optional.empty();
     }
