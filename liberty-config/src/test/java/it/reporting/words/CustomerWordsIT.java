@@ -298,6 +298,8 @@ class CustomerWordsIT {
       driver.findElement(By.id("username")).sendKeys(m.username());
       driver.findElement(By.id("password")).sendKeys(m.password());
       driver.findElement(By.cssSelector("form button[type=submit]")).click();
+      // the login's answer (and its cookie) first, then the next page
+      browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
       browser.open("/app/reports/verbatims?survey=" + surveyId);
       driver.findElement(By.id("q")).sendKeys("charge");
       driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
